@@ -1,0 +1,62 @@
+package dev.wsjs.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Source;
+import org.graalvm.polyglot.Value;
+
+/**
+ * The JavaScript WebIDL layer: the files under {@code dev/wsjs/js/}, evaluated in load order.
+ * Each file is one function expression {@code (function (globalThis, internals, ops) { … })}:
+ * it installs its interfaces on the global and shares private helpers through {@code internals},
+ * so the Java {@code ops} never become reachable from user scripts.
+ */
+public final class JsLayer {
+
+    /** Load order; a file may use what the files before it put into {@code internals}. */
+    static final List<String> FILES = List.of(
+            "00_webidl.js",
+            "01_dom_exception.js",
+            "02_event.js",
+            "03_timers.js",
+            "04_console.js",
+            "05_url.js",
+            "06_encoding.js",
+            "07_blob.js",
+            "08_abort.js",
+            "09_globals.js",
+            "10_websocket.js");
+
+    /** Sources are immutable and shared by every context of an engine, which caches their code. */
+    private static final List<Source> SOURCES = FILES.stream().map(JsLayer::load).toList();
+
+    private JsLayer() {}
+
+    /**
+     * Evaluates every layer file in {@code context} and returns the {@code internals} object.
+     * Invoked only by the loop thread.
+     */
+    public static Value install(Context context, Object ops) {
+        Value global = context.getBindings("js");
+        Value internals = context.eval("js", "Object.create(null)");
+        for (Source source : SOURCES) {
+            context.eval(source).execute(global.getMember("globalThis"), internals, ops);
+        }
+        return internals;
+    }
+
+    private static Source load(String file) {
+        String resource = "/dev/wsjs/js/" + file;
+        try (InputStream in = JsLayer.class.getResourceAsStream(resource)) {
+            if (in == null) throw new IllegalStateException("missing JS layer file " + resource);
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return Source.newBuilder("js", text, "wsjs:internal/" + file).cached(true).internal(false).buildLiteral();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,4 @@
+// Placeholder: this layer file is being written.
+(function (globalThis, internals, ops) {
+  "use strict";
+})
