@@ -12,9 +12,11 @@ public final class Ops {
 
     @HostAccess.Export public final RuntimeOps runtime;
     @HostAccess.Export public final ConsoleOps console;
+    @HostAccess.Export public final TextOps text;
 
     public Ops(RuntimeServices services) {
         this.runtime = new RuntimeOps(services);
         this.console = new ConsoleOps(services);
+        this.text = new TextOps();
     }
 }
