@@ -39,6 +39,12 @@ public final class RuntimeOps {
         services.loop().cancelTimer((long) handle);
     }
 
+    /** Queues a JS function as a task (DOM manipulation / runtime task source). */
+    @HostAccess.Export
+    public void queueTask(Value fn) {
+        services.loop().post(dev.wsjs.loop.TaskSource.RUNTIME, fn::executeVoid);
+    }
+
     /** Registers {@code internals.reportException}, used for errors that reach Java. */
     @HostAccess.Export
     public void setReportException(Value fn) {
