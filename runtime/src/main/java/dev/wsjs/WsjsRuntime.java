@@ -29,6 +29,7 @@ import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.io.IOAccess;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
 
 /**
  * One JavaScript runtime: a GraalJS context with the web platform globals, driven by its own
@@ -95,8 +96,10 @@ public final class WsjsRuntime implements AutoCloseable {
                 .option("js.console", "false")
                 .option("js.print", "false")
                 .option("js.load", "false")
-                .option("js.graal-builtin", "false")
-                .option("js.polyglot-builtin", "false")
+                // The Graal builtin carries the promise rejection hook; 03_timers.js takes it and
+                // deletes the global before any user script runs.
+                .option("js.graal-builtin", "true")
+                .option("js.unhandled-rejections", "handler")
                 .build();
     }
 
@@ -232,10 +235,16 @@ public final class WsjsRuntime implements AutoCloseable {
                 return null;
             }
             if (v != null && v.hasMember("then") && v.getMember("then").canExecute()) {
-                v.invokeMember("then",
-                        (java.util.function.Consumer<Value>) ok -> result.complete(toJava(ok)),
-                        (java.util.function.Consumer<Value>) err -> result.completeExceptionally(
-                                new ScriptException(describe(err), null)));
+                // Proxies are callable from JS whatever the host access policy says.
+                ProxyExecutable onFulfilled = a -> {
+                    result.complete(toJava(a.length > 0 ? a[0] : null));
+                    return null;
+                };
+                ProxyExecutable onRejected = a -> {
+                    result.completeExceptionally(new ScriptException(a.length > 0 ? describe(a[0]) : "rejected", null));
+                    return null;
+                };
+                v.invokeMember("then", onFulfilled, onRejected);
             } else {
                 result.complete(toJava(v));
             }
@@ -271,15 +280,16 @@ public final class WsjsRuntime implements AutoCloseable {
     }
 
     /**
-     * Ends the program with {@code code}: the loop stops after the current task. Later calls keep the
-     * first code. Any thread.
+     * Ends the program with {@code code}, like Node's {@code process.exit}: the runtime closes at once
+     * (a script calling this stops where it is; open WebSockets are made to disappear). Later calls
+     * keep the first code. Any thread.
      */
     public void exit(int code) {
         if (!exitRequested) {
             exitRequested = true;
             exitCode = code;
         }
-        loop.stop();
+        close();
     }
 
     /** The exit code set by {@link #exit(int)} (0 if none). */
