@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.Set;
+import dev.wsjs.blob.Utf8;
 import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.Value;
 import org.graalvm.shadowed.com.ibm.icu.text.IDNA;
@@ -87,15 +88,15 @@ public final class TextOps {
 
     /**
      * UTF-8 decode without BOM of {@code length} bytes of a JS ArrayBuffer from {@code offset}.
-     * With {@code fatal} returns null at the first error; otherwise each maximal invalid
-     * subpart becomes U+FFFD (the JDK decoder follows the same Unicode practice as the Encoding
-     * Standard's UTF-8 decoder).
+     * With {@code fatal} returns null at the first error (the JDK decoder accepts exactly the
+     * standard's well-formed UTF-8); otherwise every error becomes U+FFFD as the Encoding
+     * Standard's decoder does it.
      */
     @HostAccess.Export
     public String utf8Decode(Value arrayBuffer, double offset, int length, boolean fatal) {
         byte[] bytes = new byte[length];
         arrayBuffer.readBuffer((long) offset, bytes, 0, length);
-        if (!fatal) return new String(bytes, StandardCharsets.UTF_8);
+        if (!fatal) return Utf8.decodeWithoutBom(bytes, 0, length);
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
         try {
             CharBuffer chars = decoder.decode(ByteBuffer.wrap(bytes));

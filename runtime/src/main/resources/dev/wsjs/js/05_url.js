@@ -1642,6 +1642,7 @@
     constructor(init = "") {
       const prefix = "Failed to construct 'URLSearchParams'";
       init = convertSearchParamsInit(init, prefix);
+      this[webidl.brand] = webidl.brand;
       // 1. If init is a string and starts with U+003F (?), then remove the first code point.
       if (typeof init === "string" && init.charCodeAt(0) === 0x3F) init = init.slice(1);
       // 2. Initialize this with init.
@@ -1817,7 +1818,8 @@
 
   }
 
-  // Brand checks use the private fields: only objects the constructor made pass.
+  // Brand checks use the private fields (only objects the constructor made have them); the
+  // webidl brand is set too, so other layers' interface converters accept these objects.
   function assertSearchParams(self) {
     if (!isURLSearchParams(self)) throw new TypeError("Illegal invocation");
   }
@@ -1883,6 +1885,7 @@
     }
 
     constructor(url, base = undefined) {
+      this[webidl.brand] = webidl.brand;
       if (pendingRecord !== null) {
         const record = pendingRecord;
         pendingRecord = null;

@@ -25,52 +25,45 @@
 
   const EMPTY_BYTES = new Uint8Array(0);
 
-  // %TypedArray%.prototype[@@toStringTag]: a typed array's real type name, undefined for others.
-  const typedArrayName = Object.getOwnPropertyDescriptor(
-    Object.getPrototypeOf(Uint8Array.prototype), Symbol.toStringTag).get;
-
   // ------------------------------------------------------------------ byte views
 
-  const arrayBufferByteLength = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, "byteLength").get;
+  // The builtin getters, so a shadowing own property cannot misreport a buffer's extent.
+  function getter(prototype, name) {
+    return Object.getOwnPropertyDescriptor(prototype, name).get;
+  }
+  const TypedArrayPrototype = Object.getPrototypeOf(Uint8Array.prototype);
+  const typedArrayBuffer = getter(TypedArrayPrototype, "buffer");
+  const typedArrayByteOffset = getter(TypedArrayPrototype, "byteOffset");
+  const typedArrayByteLength = getter(TypedArrayPrototype, "byteLength");
+  const dataViewBuffer = getter(DataView.prototype, "buffer");
+  const dataViewByteOffset = getter(DataView.prototype, "byteOffset");
+  const dataViewByteLength = getter(DataView.prototype, "byteLength");
+  const arrayBufferByteLength = getter(ArrayBuffer.prototype, "byteLength");
   const sharedArrayBufferByteLength = typeof SharedArrayBuffer === "function"
-    ? Object.getOwnPropertyDescriptor(SharedArrayBuffer.prototype, "byteLength").get
+    ? getter(SharedArrayBuffer.prototype, "byteLength")
     : null;
-
-  function isArrayBuffer(value) {
-    try {
-      arrayBufferByteLength.call(value);
-      return true;
-    } catch {
-      return false;
-    }
-  }
-
-  function isSharedArrayBuffer(value) {
-    if (sharedArrayBufferByteLength === null) return false;
-    try {
-      sharedArrayBufferByteLength.call(value);
-      return true;
-    } catch {
-      return false;
-    }
-  }
 
   // A Uint8Array over the bytes of an ArrayBufferView, ArrayBuffer or SharedArrayBuffer, without a
   // copy; a detached buffer reads as no bytes.
   function byteView(source) {
     if (ArrayBuffer.isView(source)) {
-      if (typedArrayName.call(source) === "Uint8Array") return source;
-      const length = source.byteLength;
-      return length === 0 ? EMPTY_BYTES : new Uint8Array(source.buffer, source.byteOffset, length);
+      const name = webidl.typedArrayName(source);
+      if (name === "Uint8Array") return source;
+      const typed = name !== undefined;
+      let length;
+      try {
+        length = (typed ? typedArrayByteLength : dataViewByteLength).call(source);
+      } catch {
+        return EMPTY_BYTES; // a DataView over a detached buffer
+      }
+      if (length === 0) return EMPTY_BYTES;
+      return new Uint8Array((typed ? typedArrayBuffer : dataViewBuffer).call(source),
+        (typed ? typedArrayByteOffset : dataViewByteOffset).call(source), length);
     }
-    const length = isArrayBuffer(source) ? arrayBufferByteLength.call(source) : sharedArrayBufferByteLength.call(source);
+    const length = webidl.isSharedArrayBuffer(source)
+      ? sharedArrayBufferByteLength.call(source)
+      : arrayBufferByteLength.call(source);
     return length === 0 ? EMPTY_BYTES : new Uint8Array(source);
-  }
-
-  // The WebIDL AllowSharedBufferSource type check; the bytes are read later, in the method steps.
-  function checkBufferSource(value, prefix, context) {
-    if (ArrayBuffer.isView(value) || isArrayBuffer(value) || isSharedArrayBuffer(value)) return value;
-    throw new TypeError(`${prefix}: ${context} is not of type '(ArrayBuffer or ArrayBufferView)'.`);
   }
 
   // ------------------------------------------------------------------ output of decoders
@@ -552,6 +545,7 @@
 
     constructor(label = "utf-8", options = undefined) {
       const prefix = "Failed to construct 'TextDecoder'";
+      this[webidl.brand] = webidl.brand;
       label = webidl.converters.DOMString(label, prefix, "Argument 1");
       options = convertTextDecoderOptions(options, prefix, "Argument 2");
       // 1. Let encoding be the result of getting an encoding from label.
@@ -590,7 +584,7 @@
     decode(input = undefined, options = undefined) {
       assertTextDecoder(this);
       const prefix = "Failed to execute 'decode' on 'TextDecoder'";
-      if (input !== undefined) input = checkBufferSource(input, prefix, "Argument 1");
+      if (input !== undefined) input = webidl.converters.AllowSharedBufferSource(input, prefix, "Argument 1");
       options = convertTextDecodeOptions(options, prefix, "Argument 2");
       // 1. If this's do not flush is false, then set this's decoder to a new instance of this's
       //    encoding's decoder, this's I/O queue to « end-of-queue », and BOM seen to false.
@@ -651,8 +645,10 @@
       isTextEncoder = (value) => value !== null && typeof value === "object" && #brand in value;
     }
 
-    // The constructor steps are to do nothing.
-    constructor() {}
+    // The constructor steps are to do nothing (but mark the platform object).
+    constructor() {
+      this[webidl.brand] = webidl.brand;
+    }
 
     get encoding() {
       assertTextEncoder(this);
@@ -673,9 +669,7 @@
       const prefix = "Failed to execute 'encodeInto' on 'TextEncoder'";
       webidl.requiredArguments(arguments.length, 2, prefix);
       source = webidl.converters.USVString(source, prefix, "Argument 1");
-      if (typedArrayName.call(destination) !== "Uint8Array") {
-        throw new TypeError(`${prefix}: Argument 2 is not of type 'Uint8Array'.`);
-      }
+      destination = webidl.converters.Uint8Array(destination, prefix, "Argument 2", { allowShared: true });
       const capacity = destination.length;
       const length = source.length;
       // A long source that fits as a whole: encode it in one go and copy it in.
