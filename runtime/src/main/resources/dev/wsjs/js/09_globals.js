@@ -1044,7 +1044,8 @@
   }
 
   // https://w3c.github.io/hr-time/#the-performance-interface
-  class Performance extends internals.EventTarget {
+  // (The base is a plain class only while 02_event.js is being written.)
+  class Performance extends (internals.EventTarget ?? class {}) {
     constructor(key = undefined) {
       if (key !== kCreate) webidl.illegalConstructor();
       super();
@@ -1420,8 +1421,9 @@
   // [PutForwards=href, LegacyUnforgeable] readonly attribute Location location — only when the runtime
   // has a URL; without one there is no location at all, as in Deno without --location.
   const href = runtimeOps.location();
-  if (href !== null && href !== undefined) {
-    const URLCtor = internals.url !== undefined ? internals.url.URL : globalThis.URL;
+  const URLCtor = internals.url !== undefined ? internals.url.URL : undefined;
+  // (URLCtor is missing only while 05_url.js is being written; then there is no location either.)
+  if (href !== null && href !== undefined && URLCtor !== undefined) {
     const location = new Location(kCreate, new URLCtor(href));
     ObjectDefineProperty(globalThis, "location", {
       __proto__: null,
