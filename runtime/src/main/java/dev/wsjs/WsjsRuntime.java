@@ -280,15 +280,16 @@ public final class WsjsRuntime implements AutoCloseable {
     }
 
     /**
-     * Ends the program with {@code code}: the loop stops after the current task. Later calls keep the
-     * first code. Any thread.
+     * Ends the program with {@code code}, like Node's {@code process.exit}: the runtime closes at once
+     * (a script calling this stops where it is; open WebSockets are made to disappear). Later calls
+     * keep the first code. Any thread.
      */
     public void exit(int code) {
         if (!exitRequested) {
             exitRequested = true;
             exitCode = code;
         }
-        loop.stop();
+        close();
     }
 
     /** The exit code set by {@link #exit(int)} (0 if none). */

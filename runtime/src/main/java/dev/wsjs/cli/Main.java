@@ -64,7 +64,8 @@ public final class Main {
                 .args(options.scriptArgs());
         if (options.location() != null) builder.location(options.location());
         if (options.allowEnv()) builder.env(System.getenv());
-        if (script != null && options.module()) {
+        if (script != null) {
+            // import() and static imports may read the script's directory tree, nothing else.
             builder.moduleRoot(script.toAbsolutePath().getParent());
         }
 

@@ -105,6 +105,32 @@ public final class RuntimeOps {
         return dev.wsjs.Version.VERSION;
     }
 
+    /**
+     * Memory figures of the process in bytes: [rss, heapUsed, heapTotal]. RSS comes from
+     * /proc/self/status where it exists (Linux), else -1.
+     */
+    @HostAccess.Export
+    public ProxyArray memoryUsage() {
+        Runtime rt = Runtime.getRuntime();
+        long heapTotal = rt.totalMemory();
+        long heapUsed = heapTotal - rt.freeMemory();
+        return ProxyArray.fromArray((Object) (double) residentSetSize(), (double) heapUsed, (double) heapTotal);
+    }
+
+    private static long residentSetSize() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    String kb = line.substring(6).trim().split("\\s+")[0];
+                    return Long.parseLong(kb) * 1024;
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // Not Linux, or /proc is not readable: report unknown.
+        }
+        return -1;
+    }
+
     /** Whether {@code self}/{@code window} should alias the global object. */
     @HostAccess.Export
     public boolean windowAliases() {

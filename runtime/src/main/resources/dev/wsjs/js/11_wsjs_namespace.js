@@ -15,6 +15,11 @@
     env,
     /** The wsjs version. */
     version: runtimeOps.version(),
+    /** Process memory in bytes: { rss, heapUsed, heapTotal } (rss is -1 where unknown). */
+    memoryUsage() {
+      const [rss, heapUsed, heapTotal] = runtimeOps.memoryUsage();
+      return { rss, heapUsed, heapTotal };
+    },
     /** Ends the program after the current task with the given exit code (default 0). */
     exit(code = 0) {
       runtimeOps.exit(Number(code) | 0);

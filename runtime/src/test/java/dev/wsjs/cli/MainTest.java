@@ -45,8 +45,10 @@ class MainTest {
     }
 
     @Test
-    void exitCodesComeFromWsjsExit() {
-        assertEquals(7, run("-e", "wsjs.exit(7)").code());
+    void wsjsExitEndsTheProgramAtOnceWithItsCode() {
+        Result r = run("-e", "console.log('before'); try { wsjs.exit(7) } finally { console.log('finally') } console.log('after')");
+        assertEquals(7, r.code());
+        assertEquals("before", r.out().strip(), "nothing runs after exit, not even finally blocks");
     }
 
     @Test
