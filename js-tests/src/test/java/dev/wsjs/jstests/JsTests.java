@@ -20,7 +20,8 @@ import org.opentest4j.AssertionFailedError;
 /**
  * Runs every {@code *.js} under {@code src/test/js/<area>/} (files under a {@code resources/} folder
  * are helpers, not tests), each in a fresh runtime: one JUnit test per subtest, named
- * {@code file.js › subtest name}, failing with the assertion message.
+ * {@code file.js › subtest name}, failing with the assertion message. {@code -Dwsjs.jstests.filter=timers/}
+ * runs only the files whose path contains the text.
  */
 class JsTests {
 
@@ -42,6 +43,7 @@ class JsTests {
         try (Stream<Path> walk = Files.walk(root)) {
             files = walk.filter(p -> p.toString().endsWith(".js") && Files.isRegularFile(p))
                     .filter(p -> !root.relativize(p).toString().replace('\\', '/').contains("resources/"))
+                    .filter(p -> root.relativize(p).toString().replace('\\', '/').contains(System.getProperty("wsjs.jstests.filter", "")))
                     .sorted()
                     .toList();
         }
