@@ -15,7 +15,8 @@ import java.util.function.Supplier;
 final class TestServers implements AutoCloseable {
 
     private static final Map<String, Supplier<TestServer>> FACTORIES = Map.of(
-            "http", HttpTestServer::start);
+            "http", HttpTestServer::start,
+            "ws", WebSocketTestServer::start);
 
     private final Map<String, TestServer> started = new LinkedHashMap<>();
 
