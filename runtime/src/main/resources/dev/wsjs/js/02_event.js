@@ -1261,12 +1261,18 @@
 
   /**
    * https://dom.spec.whatwg.org/#concept-event-create with "initialize … as described": a trusted event of
-   * EventClass whose attributes come from `init` (IDL values, not converted again; absent members take the
-   * dictionary defaults). EventClass must be one of this file's event interfaces.
+   * EventClass whose attributes come from `init` (IDL values; absent members take the dictionary defaults).
+   * This file's event interfaces are filled in directly, without converting `init` again; any other Event
+   * subclass (e.g. one with private fields, defined by a later layer) is built by its constructor with
+   * `init` as its dictionary.
    */
   function createEvent(type, EventClass, init) {
     const setUpOwnSlots = setUpByClass.get(EventClass);
-    if (setUpOwnSlots === undefined) throw new TypeError(`createEvent: unsupported event class ${EventClass.name}`);
+    if (setUpOwnSlots === undefined) {
+      const constructed = new EventClass(type, init === null ? undefined : init);
+      constructed[_flags] |= TRUSTED;
+      return constructed;
+    }
     const event = ObjectCreate(EventClass.prototype);
     // 3. Let event be the result of running the inner event creation steps.  4. Initialize event's
     //    isTrusted attribute to true.
