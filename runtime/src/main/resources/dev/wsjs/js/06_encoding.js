@@ -68,17 +68,19 @@
 
   // ------------------------------------------------------------------ output of decoders
 
+  // One scratch buffer for every sink: decoding runs no script code, so sinks never overlap.
+  const SCRATCH_UNITS = new Uint16Array(4096);
+
   // Collects code units into a string without building one array element per unit.
   class CodeUnitSink {
     constructor() {
       this.text = "";
-      this.units = new Uint16Array(1024);
       this.length = 0;
     }
 
     push(unit) {
-      if (this.length === 1024) this.flush();
-      this.units[this.length++] = unit;
+      if (this.length === SCRATCH_UNITS.length) this.flush();
+      SCRATCH_UNITS[this.length++] = unit;
     }
 
     pushCodePoint(cp) {
@@ -98,7 +100,7 @@
 
     flush() {
       if (this.length > 0) {
-        this.text += String.fromCharCode.apply(null, this.units.subarray(0, this.length));
+        this.text += String.fromCharCode.apply(null, SCRATCH_UNITS.subarray(0, this.length));
         this.length = 0;
       }
     }
@@ -208,6 +210,13 @@
     return new DecodeFailure(bytes.slice(next, end));
   }
 
+  function isAscii(bytes, end) {
+    for (let i = 0; i < end; i++) {
+      if (bytes[i] > 0x7F) return false;
+    }
+    return true;
+  }
+
   // The start of a possibly incomplete UTF-8 sequence at the end of bytes[from, end), or end.
   // Java must not see such a tail: it would end the input there, while a stream continues.
   function incompleteTailStart(bytes, from, end) {
@@ -226,8 +235,12 @@
    * points as a string (no BOM handling); throws a DecodeFailure in fatal mode.
    */
   function decodeUtf8(state, bytes, fatal, flush) {
-    const sink = new CodeUnitSink();
     const end = bytes.length;
+    // A short ASCII chunk with no sequence pending decodes to its bytes as code units.
+    if (end < JAVA_THRESHOLD && state.bytesNeeded === 0 && isAscii(bytes, end)) {
+      return end === 0 ? "" : String.fromCharCode.apply(null, bytes);
+    }
+    const sink = new CodeUnitSink();
     let i = 0;
     if (end >= JAVA_THRESHOLD) {
       // Finish a sequence an earlier chunk began, one byte at a time, in JS.
