@@ -60,9 +60,12 @@
       return new Uint8Array((typed ? typedArrayBuffer : dataViewBuffer).call(source),
         (typed ? typedArrayByteOffset : dataViewByteOffset).call(source), length);
     }
-    const length = webidl.isSharedArrayBuffer(source)
-      ? sharedArrayBufferByteLength.call(source)
-      : arrayBufferByteLength.call(source);
+    let length;
+    try {
+      length = arrayBufferByteLength.call(source);
+    } catch {
+      length = sharedArrayBufferByteLength.call(source); // the getter is for ArrayBuffers only
+    }
     return length === 0 ? EMPTY_BYTES : new Uint8Array(source);
   }
 
@@ -235,7 +238,7 @@
    * points as a string (no BOM handling); throws a DecodeFailure in fatal mode.
    */
   function decodeUtf8(state, bytes, fatal, flush) {
-    const end = bytes.length;
+    const end = typedArrayByteLength.call(bytes);
     // A short ASCII chunk with no sequence pending decodes to its bytes as code units.
     if (end < JAVA_THRESHOLD && state.bytesNeeded === 0 && isAscii(bytes, end)) {
       return end === 0 ? "" : String.fromCharCode.apply(null, bytes);
@@ -247,7 +250,8 @@
       while (state.bytesNeeded !== 0 && i < end) i = runUtf8(state, bytes, i, i + 1, fatal, sink);
       const tail = incompleteTailStart(bytes, i, end);
       if (tail - i >= JAVA_THRESHOLD) {
-        const text = ops.text.utf8Decode(bytes.buffer, bytes.byteOffset + i, tail - i, fatal);
+        const text = ops.text.utf8Decode(typedArrayBuffer.call(bytes), typedArrayByteOffset.call(bytes) + i,
+          tail - i, fatal);
         if (text === null) {
           // Fatal error: let the JS decoder find where, so the right bytes stay queued.
           runUtf8(state, bytes, i, tail, true, sink);
@@ -356,7 +360,7 @@
 
   function decodeUtf16(state, bytes, fatal, flush) {
     const sink = new CodeUnitSink();
-    const end = bytes.length;
+    const end = typedArrayByteLength.call(bytes);
     for (let i = 0; i < end; i++) {
       const byte = bytes[i];
       // 3. If UTF-16 leading byte is null, then set it to byte and return continue.
@@ -429,7 +433,7 @@
   // The single-byte decoder for windows-1252 (its index has no null entries, so no errors).
   function decodeWindows1252(bytes) {
     const sink = new CodeUnitSink();
-    for (let i = 0; i < bytes.length; i++) {
+    for (let i = 0, end = typedArrayByteLength.call(bytes); i < end; i++) {
       const byte = bytes[i];
       // 2. If byte is an ASCII byte, return a code point whose value is byte.
       // 3.–5. Otherwise return the index code point for byte − 0x80.
@@ -441,7 +445,7 @@
   // The x-user-defined decoder.
   function decodeXUserDefined(bytes) {
     const sink = new CodeUnitSink();
-    for (let i = 0; i < bytes.length; i++) {
+    for (let i = 0, end = typedArrayByteLength.call(bytes); i < end; i++) {
       const byte = bytes[i];
       // 2. If byte is an ASCII byte, return it. 3. Return 0xF780 + byte − 0x80.
       sink.push(byte < 0x80 ? byte : 0xF780 + byte - 0x80);
@@ -612,7 +616,7 @@
       //    before this method returns and only a fatal error keeps any, as a copy.)
       let bytes = input === undefined ? EMPTY_BYTES : byteView(input);
       if (this.#pending !== null) {
-        const queued = new Uint8Array(this.#pending.length + bytes.length);
+        const queued = new Uint8Array(this.#pending.length + typedArrayByteLength.call(bytes));
         queued.set(this.#pending);
         queued.set(bytes, this.#pending.length);
         bytes = queued;
@@ -683,7 +687,7 @@
       webidl.requiredArguments(arguments.length, 2, prefix);
       source = webidl.converters.USVString(source, prefix, "Argument 1");
       destination = webidl.converters.Uint8Array(destination, prefix, "Argument 2", { allowShared: true });
-      const capacity = destination.length;
+      const capacity = typedArrayByteLength.call(destination);
       const length = source.length;
       // A long source that fits as a whole: encode it in one go and copy it in.
       if (length >= JAVA_THRESHOLD && length * 3 <= capacity) {

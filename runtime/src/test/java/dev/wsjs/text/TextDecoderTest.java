@@ -107,6 +107,13 @@ class TextDecoderTest {
                   // The same bytes after 300 ASCII bytes go through Java.
                   const padded = new Array(300).fill(0x61).concat(bytes);
                   check(failures, "large " + bytes, codeUnits(decode(padded).slice(300)), expected);
+                  // Fatal mode, on both paths, fails exactly when some byte was replaced.
+                  const valid = bytes.length === new TextEncoder().encode(decode(bytes)).length
+                    && new TextEncoder().encode(decode(bytes)).every((b, i) => b === bytes[i]);
+                  for (const input of [bytes, padded]) {
+                    const fatal = attempt(() => decode(input, "utf-8", { fatal: true }));
+                    check(failures, "fatal " + input.length + " " + bytes, fatal.startsWith("TypeError"), !valid);
+                  }
                 }
                 """);
     }
