@@ -37,6 +37,12 @@ public final class BlobOps {
         return BlobData.of(text.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The platform's newline convention, for the {@code endings: "native"} Blob option. */
+    @HostAccess.Export
+    public String nativeLineEnding() {
+        return System.lineSeparator();
+    }
+
     /**
      * A copy of {@code length} bytes of {@code arrayBuffer} from {@code offset}: "get a copy of the
      * bytes held by the buffer source", in one bulk read.

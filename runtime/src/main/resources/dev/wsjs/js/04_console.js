@@ -400,11 +400,24 @@
     return `${constructor}${size} `;
   }
 
+  const SymbolPrototypeGetDescription = getterOf(Symbol.prototype, "description");
+
+  /**
+   * Whether a key is one of the layer's internal slots: symbols named like the spec's slots
+   * (`[[readyState]]`) hold state the standard never exposes as properties.
+   */
+  function isInternalSlot(key) {
+    if (typeof key !== "symbol") return false;
+    const description = SymbolPrototypeGetDescription(key);
+    return description !== undefined && StringPrototypeStartsWith(description, "[[") &&
+      StringPrototypeSlice(description, -2) === "]]";
+  }
+
   /** Own keys to print: enumerable strings and symbols (all of them with showHidden). */
   function getKeys(value, showHidden) {
     const keys = [];
     for (const key of ReflectOwnKeys(value)) {
-      if (showHidden || ObjectPrototypePropertyIsEnumerable(value, key)) ArrayPrototypePush(keys, key);
+      if (showHidden || (ObjectPrototypePropertyIsEnumerable(value, key) && !isInternalSlot(key))) ArrayPrototypePush(keys, key);
     }
     return keys;
   }
@@ -414,7 +427,9 @@
     const keys = [];
     for (const key of ReflectOwnKeys(value)) {
       if (typeof key === "string" && isArrayIndex(key)) continue;
-      if (showHidden ? key !== "length" : ObjectPrototypePropertyIsEnumerable(value, key)) ArrayPrototypePush(keys, key);
+      if (showHidden ? key !== "length" : ObjectPrototypePropertyIsEnumerable(value, key) && !isInternalSlot(key)) {
+        ArrayPrototypePush(keys, key);
+      }
     }
     return keys;
   }

@@ -54,15 +54,16 @@ class EventLoopOrderTest {
 
     @Test
     void timersRunByDueTimeThenByInsertion() {
+        // Delays far apart compared to the time the script takes, so due times cannot cross.
         rt.eval("""
-                setTimeout(() => log.push('b150'), 150);
+                setTimeout(() => log.push('b300'), 300);
                 setTimeout(() => log.push('a0'), 0);
-                setTimeout(() => log.push('c150'), 150);
-                setTimeout(() => log.push('d5'), 5);
+                setTimeout(() => log.push('c300'), 300);
                 setTimeout(() => log.push('e0'), 0);
+                setTimeout(() => log.push('d100'), 100);
                 """);
         rt.runUntilIdle();
-        assertEquals(List.of("a0", "e0", "d5", "b150", "c150"), log());
+        assertEquals(List.of("a0", "e0", "d100", "b300", "c300"), log());
     }
 
     @Test
