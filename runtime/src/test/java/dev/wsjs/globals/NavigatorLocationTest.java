@@ -53,6 +53,10 @@ class NavigatorLocationTest {
     void selfAndWindowAliasTheGlobalObjectWhenAsked() {
         try (ScriptRunner js = new ScriptRunner()) {
             js.assertEval("true,true,false", "[self === globalThis, window === globalThis, Object.getOwnPropertyDescriptor(globalThis, 'window').configurable].join()");
+            js.assertEval("get window,get crypto,get navigator,set performance,get href", """
+                    const d = (o, k) => Object.getOwnPropertyDescriptor(o, k);
+                    [d(globalThis, 'window').get.name, d(globalThis, 'crypto').get.name, d(globalThis, 'navigator').get.name,
+                     d(globalThis, 'performance').set.name, d(location, 'href').get.name].join()""");
             // self is [Replaceable].
             js.assertEval("1", "self = 1; String(globalThis.self)");
         }
