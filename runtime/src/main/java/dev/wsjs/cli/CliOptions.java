@@ -14,6 +14,9 @@ record CliOptions(
         boolean module,
         String location,
         boolean allowEnv,
+        Integer servePort,
+        java.util.List<Path> certificates,
+        boolean verbose,
         boolean help,
         boolean version,
         List<String> scriptArgs) {
@@ -23,14 +26,20 @@ record CliOptions(
                    wsjs [options] -e "<code>" [args...]
 
             Runs JavaScript with the browser's WebSocket platform (WebSocket, events, Blob, URL,
-            timers, console, ...) until nothing is pending, then exits.
+            timers, console, ...) until nothing is pending, then exits. A script may import modules
+            from its own directory tree, and read nothing else.
 
             Options:
               -e, --eval <code>      run <code> as a classic script
-              -m, --module           run the script as an ES module (default for .mjs); imports are
-                                     confined to the script's directory
+              -m, --module           run the script as an ES module (default for .mjs)
               --location <url>       the page URL scripts see as `location`; base URL and origin
               --allow-env            let scripts read environment variables as wsjs.env
+              --serve[=port]         start the embedded WebSocket server on 127.0.0.1 (routes /echo and
+                                     /broadcast); without --location the script's location becomes
+                                     http://127.0.0.1:<port>/, so new WebSocket("/echo") reaches it.
+                                     Without a script, serve until interrupted.
+              --cert <file.pem>      also trust the CA certificates in this PEM file (wss)
+              --verbose              print WebSocket diagnostics (handshakes, failure causes, closes)
               --jit                  run with the Graal optimizing compiler (fast steady state)
               --fast-start           run interpreted from an AOT cache (fast start, slower scripts)
               -h, --help             print this help and exit
@@ -58,6 +67,9 @@ record CliOptions(
         boolean module = false;
         String location = null;
         boolean allowEnv = false;
+        Integer servePort = null;
+        List<Path> certificates = new ArrayList<>();
+        boolean verbose = false;
         boolean help = false;
         boolean version = false;
         List<String> scriptArgs = new ArrayList<>();
@@ -74,6 +86,9 @@ record CliOptions(
                 case "-m", "--module" -> module = true;
                 case "--location" -> location = value(argv, ++i, a);
                 case "--allow-env" -> allowEnv = true;
+                case "--serve" -> servePort = 0;
+                case "--cert" -> certificates.add(Path.of(value(argv, ++i, a)));
+                case "--verbose" -> verbose = true;
                 // Mode flags are read by the launcher (they change JVM flags); accepted here too.
                 case "--jit", "--fast-start" -> { }
                 case "-h", "--help" -> help = true;
@@ -81,11 +96,22 @@ record CliOptions(
                 default -> {
                     if (a.startsWith("--location=")) location = a.substring("--location=".length());
                     else if (a.startsWith("--eval=")) eval = a.substring("--eval=".length());
+                    else if (a.startsWith("--serve=")) servePort = port(a.substring("--serve=".length()));
+                    else if (a.startsWith("--cert=")) certificates.add(Path.of(a.substring("--cert=".length())));
                     else throw new UsageException("unknown option '" + a + "'");
                 }
             }
         }
-        if (help || version) return new CliOptions(null, null, false, location, allowEnv, help, version, List.of());
+        if (help || version) {
+            return new CliOptions(null, null, false, location, allowEnv, servePort, certificates, verbose, help, version, List.of());
+        }
+        for (Path cert : certificates) {
+            if (!java.nio.file.Files.isRegularFile(cert)) throw new UsageException("certificate file '" + cert + "' not found");
+        }
+        if (eval == null && i >= argv.length && servePort != null) {
+            // --serve alone: just the server.
+            return new CliOptions(null, null, false, location, allowEnv, servePort, certificates, verbose, false, false, List.of());
+        }
         if (eval == null) {
             if (i >= argv.length) throw new UsageException("no script given");
             script = Path.of(argv[i++]);
@@ -102,7 +128,23 @@ record CliOptions(
                 throw new UsageException("--location '" + location + "' is not a valid URL");
             }
         }
-        return new CliOptions(script, eval, module, location, allowEnv, help, version, scriptArgs);
+        return new CliOptions(script, eval, module, location, allowEnv, servePort, certificates, verbose, help, version,
+                scriptArgs);
+    }
+
+    /** Whether only the embedded server runs (no script). */
+    boolean serveOnly() {
+        return script == null && eval == null && servePort != null;
+    }
+
+    private static int port(String text) throws UsageException {
+        try {
+            int p = Integer.parseInt(text);
+            if (p >= 0 && p <= 65535) return p;
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("--serve needs a port number 0-65535, got '" + text + "'");
     }
 
     private static String value(String[] argv, int i, String option) throws UsageException {

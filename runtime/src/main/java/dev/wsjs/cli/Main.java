@@ -3,6 +3,8 @@ package dev.wsjs.cli;
 import dev.wsjs.ConsoleSink;
 import dev.wsjs.UncaughtErrorHandler;
 import dev.wsjs.Version;
+import dev.wsjs.WebSocketDiagnostics;
+import dev.wsjs.server.LocalWebSocketServer;
 import dev.wsjs.WsjsRuntime;
 import dev.wsjs.internal.SharedEngine;
 import java.io.IOException;
@@ -51,6 +53,38 @@ public final class Main {
             return EXIT_OK;
         }
         warnIfJitUnavailable(err);
+        LocalWebSocketServer server = null;
+        try {
+            if (options.servePort() != null) {
+                try {
+                    server = LocalWebSocketServer.builder().port(options.servePort()).start();
+                } catch (IOException e) {
+                    err.println("wsjs: cannot start the WebSocket server on 127.0.0.1:" + options.servePort() + ": " + e.getMessage());
+                    return EXIT_USAGE;
+                }
+                if (options.serveOnly()) {
+                    out.println("wsjs: WebSocket server on " + server.uri("/echo") + " (echo) and "
+                            + server.uri("/broadcast") + " (broadcast); Ctrl-C stops it");
+                    out.flush();
+                    waitForever();
+                    return EXIT_OK;
+                }
+            }
+            return runScript(options, server, out, err);
+        } finally {
+            if (server != null) server.close();
+        }
+    }
+
+    private static void waitForever() {
+        try {
+            Thread.currentThread().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int runScript(CliOptions options, LocalWebSocketServer server, PrintStream out, PrintStream err) {
 
         Path script = options.script();
         if (script != null && !Files.isRegularFile(script)) {
@@ -62,7 +96,13 @@ public final class Main {
                 .console(ConsoleSink.stdio(out, err))
                 .onUncaughtError(UncaughtErrorHandler.printAndExit())
                 .args(options.scriptArgs());
-        if (options.location() != null) builder.location(options.location());
+        if (options.location() != null) {
+            builder.location(options.location());
+        } else if (server != null) {
+            builder.location("http://127.0.0.1:" + server.port() + "/");
+        }
+        for (Path cert : options.certificates()) builder.trustedCertificates(cert);
+        if (options.verbose()) builder.webSocketDiagnostics(WebSocketDiagnostics.printingTo(err));
         if (options.allowEnv()) builder.env(System.getenv());
         if (script != null) {
             // import() and static imports may read the script's directory tree, nothing else.

@@ -15,6 +15,7 @@ public final class Ops {
     @HostAccess.Export public final BlobOps blob;
     @HostAccess.Export public final CryptoOps crypto;
     @HostAccess.Export public final GlobalsOps globals;
+    @HostAccess.Export public final WebSocketOps ws;
     @HostAccess.Export public final TextOps text;
 
     public Ops(RuntimeServices services) {
@@ -23,6 +24,7 @@ public final class Ops {
         this.blob = new BlobOps(services);
         this.crypto = new CryptoOps();
         this.globals = new GlobalsOps();
+        this.ws = new WebSocketOps(services);
         this.text = new TextOps();
     }
 }
