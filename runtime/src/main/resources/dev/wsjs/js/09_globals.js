@@ -1044,8 +1044,7 @@
   }
 
   // https://w3c.github.io/hr-time/#the-performance-interface
-  // (The base is a plain class only while 02_event.js is being written.)
-  class Performance extends (internals.EventTarget ?? class {}) {
+  class Performance extends internals.EventTarget {
     constructor(key = undefined) {
       if (key !== kCreate) webidl.illegalConstructor();
       super();
@@ -1421,10 +1420,8 @@
   // [PutForwards=href, LegacyUnforgeable] readonly attribute Location location — only when the runtime
   // has a URL; without one there is no location at all, as in Deno without --location.
   const href = runtimeOps.location();
-  const URLCtor = internals.url !== undefined ? internals.url.URL : undefined;
-  // (URLCtor is missing only while 05_url.js is being written; then there is no location either.)
-  if (href !== null && href !== undefined && URLCtor !== undefined) {
-    const location = new Location(kCreate, new URLCtor(href));
+  if (href !== null && href !== undefined) {
+    const location = new Location(kCreate, new internals.url.URL(href));
     ObjectDefineProperty(globalThis, "location", {
       __proto__: null,
       get: attributeGetter("location", location),

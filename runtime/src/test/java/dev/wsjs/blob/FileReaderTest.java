@@ -3,7 +3,6 @@ package dev.wsjs.blob;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +14,6 @@ class FileReaderTest {
     @BeforeEach
     void setUp() {
         js = new ScriptRunner();
-        Assumptions.assumeTrue(js.eval("typeof FileReader").equals("function"), "FileReader needs the Event layer");
         // Records every event of a reader as "type(readyState,loaded/total)".
         js.eval("""
                 globalThis.log = [];
