@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * must end in the listener's exact failure cause, onClosed(false, 1006, ""), and a close frame
  * with the right code on the wire; plus the frame-level features a real server cannot force.
  */
-@Timeout(60)
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class RawPeerFrameTest {
 
     private static WebSocketClient client;
