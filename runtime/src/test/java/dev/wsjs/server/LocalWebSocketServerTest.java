@@ -198,7 +198,7 @@ class LocalWebSocketServerTest {
             assertEquals("permessage-deflate; client_no_context_takeover; server_max_window_bits=10",
                     r.headers.get("Sec-WebSocket-Extensions"), "the first acceptable offer wins");
             // A 10-bit server window cannot be produced by java.util.zip: the server sends uncompressed.
-            String big = "y".repeat(300);
+            String big = "y".repeat(3000);
             r.out.write(frame(true, 0, WebSocketProtocol.OPCODE_TEXT, text(big), 7));
             int b0 = r.in.readUnsignedByte();
             assertEquals(0x81, b0, "FIN, no RSV1, text");
