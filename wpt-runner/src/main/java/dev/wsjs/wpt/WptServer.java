@@ -55,10 +55,14 @@ final class WptServer implements AutoCloseable {
      * @throws IOException if it cannot start or does not answer in {@code startTimeout} (the log's end is in the message)
      */
     static WptServer start(Path root, String python, Duration startTimeout) throws IOException {
+        return start(root, python != null ? checkPython(python) : findPython(), startTimeout, List.of("serve"));
+    }
+
+    /** Starts {@code PYTHON wpt ARGS… --config FILE} in {@code root}; {@code python} is used as given. */
+    static WptServer start(Path root, String py, Duration startTimeout, List<String> wptArgs) throws IOException {
         if (!Files.isRegularFile(root.resolve("wpt")) || !Files.isDirectory(root.resolve("tools"))) {
             throw new IOException(root + " is not a WPT checkout with server tools (no ./wpt or tools/)");
         }
-        String py = python != null ? checkPython(python) : findPython();
         ServerConfig config = ServerConfig.onFreePorts(root);
         Path dir = Files.createTempDirectory("wpt-runner-serve");
         Path configFile = dir.resolve("config.json");
@@ -70,7 +74,10 @@ final class WptServer implements AutoCloseable {
         // get is the group id), and the whole group can be signalled at the end.
         boolean setsid = onPath("setsid");
         if (setsid) command.add("setsid");
-        command.addAll(List.of(py, "wpt", "serve", "--config", configFile.toString()));
+        command.add(py);
+        command.add("wpt");
+        command.addAll(wptArgs);
+        command.addAll(List.of("--config", configFile.toString()));
         ProcessBuilder pb = new ProcessBuilder(command)
                 .directory(root.toFile())
                 .redirectErrorStream(true)
