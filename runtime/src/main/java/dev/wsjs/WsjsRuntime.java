@@ -4,6 +4,9 @@ import dev.wsjs.internal.JsLayer;
 import dev.wsjs.internal.RootedFileSystem;
 import dev.wsjs.internal.RuntimeServices;
 import dev.wsjs.internal.SharedEngine;
+import dev.wsjs.internal.WebSocketConfig;
+import dev.wsjs.websocket.WebSocketSettings;
+import okhttp3.OkHttpClient;
 import dev.wsjs.loop.EventLoop;
 import dev.wsjs.loop.TaskSource;
 import dev.wsjs.ops.Ops;
@@ -29,6 +32,7 @@ import org.graalvm.polyglot.PolyglotException;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.io.IOAccess;
+import org.graalvm.polyglot.proxy.ProxyExecutable;
 
 /**
  * One JavaScript runtime: a GraalJS context with the web platform globals, driven by its own
@@ -57,6 +61,7 @@ public final class WsjsRuntime implements AutoCloseable {
     private final ConsoleSink console;
     private final Context context;
     private final Value internals;
+    private final Ops ops;
     private final Path moduleRoot;
     private volatile int exitCode;
     private volatile boolean exitRequested;
@@ -68,10 +73,13 @@ public final class WsjsRuntime implements AutoCloseable {
         this.moduleRoot = b.moduleRoot;
         this.loop = new EventLoop(owner, this::onTaskError);
         RuntimeOptions options = new RuntimeOptions(b.location, b.userAgent, b.args, b.env, b.windowAliases);
-        this.services = new RuntimeServices(this, loop, options, b.console, b.uncaughtErrorHandler);
+        WebSocketConfig webSocketConfig = new WebSocketConfig(b.httpClient, b.trustedCertificates,
+                b.webSocketSettings, b.webSocketDiagnostics);
+        this.services = new RuntimeServices(this, loop, options, b.console, b.uncaughtErrorHandler, webSocketConfig);
         this.context = newContext(b);
         try {
-            this.internals = JsLayer.install(context, new Ops(services));
+            this.ops = new Ops(services);
+            this.internals = JsLayer.install(context, ops);
         } catch (RuntimeException e) {
             context.close(true);
             throw e;
@@ -95,8 +103,10 @@ public final class WsjsRuntime implements AutoCloseable {
                 .option("js.console", "false")
                 .option("js.print", "false")
                 .option("js.load", "false")
-                .option("js.graal-builtin", "false")
-                .option("js.polyglot-builtin", "false")
+                // The Graal builtin carries the promise rejection hook; 03_timers.js takes it and
+                // deletes the global before any user script runs.
+                .option("js.graal-builtin", "true")
+                .option("js.unhandled-rejections", "handler")
                 .build();
     }
 
@@ -232,10 +242,16 @@ public final class WsjsRuntime implements AutoCloseable {
                 return null;
             }
             if (v != null && v.hasMember("then") && v.getMember("then").canExecute()) {
-                v.invokeMember("then",
-                        (java.util.function.Consumer<Value>) ok -> result.complete(toJava(ok)),
-                        (java.util.function.Consumer<Value>) err -> result.completeExceptionally(
-                                new ScriptException(describe(err), null)));
+                // Proxies are callable from JS whatever the host access policy says.
+                ProxyExecutable onFulfilled = a -> {
+                    result.complete(toJava(a.length > 0 ? a[0] : null));
+                    return null;
+                };
+                ProxyExecutable onRejected = a -> {
+                    result.completeExceptionally(new ScriptException(a.length > 0 ? describe(a[0]) : "rejected", null));
+                    return null;
+                };
+                v.invokeMember("then", onFulfilled, onRejected);
             } else {
                 result.complete(toJava(v));
             }
@@ -271,15 +287,16 @@ public final class WsjsRuntime implements AutoCloseable {
     }
 
     /**
-     * Ends the program with {@code code}: the loop stops after the current task. Later calls keep the
-     * first code. Any thread.
+     * Ends the program with {@code code}, like Node's {@code process.exit}: the runtime closes at once
+     * (a script calling this stops where it is; open WebSockets are made to disappear). Later calls
+     * keep the first code. Any thread.
      */
     public void exit(int code) {
         if (!exitRequested) {
             exitRequested = true;
             exitCode = code;
         }
-        loop.stop();
+        close();
     }
 
     /** The exit code set by {@link #exit(int)} (0 if none). */
@@ -340,6 +357,8 @@ public final class WsjsRuntime implements AutoCloseable {
         } catch (PolyglotException ignored) {
             // Closing goes on whatever a script's close handler does.
         }
+        // The 1001 closing handshakes finish on network threads; the client goes when they are done.
+        services.releaseWebSocketClient(ops.ws::idle);
         loop.clear();
         loop.stop();
         context.close(true);
@@ -373,6 +392,8 @@ public final class WsjsRuntime implements AutoCloseable {
                 report.executeVoid(e.getGuestObject());
                 return;
             } catch (PolyglotException again) {
+                // The report itself may end the program (an uncaught-error handler that exits).
+                if (again.isCancelled() || closed) return;
                 e = again;
             }
         }
@@ -399,8 +420,43 @@ public final class WsjsRuntime implements AutoCloseable {
         private Map<String, String> env;
         private boolean windowAliases = true;
         private Path moduleRoot;
+        private OkHttpClient httpClient;
+        private final List<Path> trustedCertificates = new ArrayList<>();
+        private WebSocketSettings webSocketSettings = WebSocketSettings.defaults();
+        private WebSocketDiagnostics webSocketDiagnostics = WebSocketDiagnostics.NONE;
 
         private Builder() {}
+
+        /**
+         * The OkHttp client WebSocket handshakes derive from (proxy, TLS, interceptors, DNS). The
+         * runtime adds its own cookie jar and upgrade settings. Default: one shared client that
+         * honours HTTP_PROXY / HTTPS_PROXY / NO_PROXY.
+         */
+        public Builder httpClient(OkHttpClient client) {
+            this.httpClient = Objects.requireNonNull(client, "client");
+            return this;
+        }
+
+        /** Trusts the CA certificates in this PEM file too (e.g. a test server's CA), for this runtime only. */
+        public Builder trustedCertificates(Path pemFile) {
+            if (!Files.isRegularFile(pemFile)) {
+                throw new IllegalArgumentException("certificate file " + pemFile + " does not exist");
+            }
+            this.trustedCertificates.add(pemFile);
+            return this;
+        }
+
+        /** Limits and timers of WebSocket connections (message size, buffer cap, timeouts, keep-alive). */
+        public Builder webSocketSettings(WebSocketSettings settings) {
+            this.webSocketSettings = Objects.requireNonNull(settings, "settings");
+            return this;
+        }
+
+        /** Receives what scripts may not see: failure causes, handshake results, close codes. */
+        public Builder webSocketDiagnostics(WebSocketDiagnostics diagnostics) {
+            this.webSocketDiagnostics = Objects.requireNonNull(diagnostics, "diagnostics");
+            return this;
+        }
 
         /** The page URL scripts see as {@code location}; base URL and origin of WebSockets. */
         public Builder location(String url) {

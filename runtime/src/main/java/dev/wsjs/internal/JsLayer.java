@@ -29,7 +29,8 @@ public final class JsLayer {
             "07_blob.js",
             "08_abort.js",
             "09_globals.js",
-            "10_websocket.js");
+            "10_websocket.js",
+            "11_wsjs_namespace.js");
 
     /** Sources are immutable and shared by every context of an engine, which caches their code. */
     private static final List<Source> SOURCES = FILES.stream().map(JsLayer::load).toList();
@@ -42,7 +43,8 @@ public final class JsLayer {
      */
     public static Value install(Context context, Object ops) {
         Value global = context.getBindings("js");
-        Value internals = context.eval("js", "Object.create(null)");
+        // Scripts get no door to the host: the Java and Polyglot builtins go before anything runs.
+        Value internals = context.eval("js", "delete globalThis.Java; delete globalThis.Polyglot; Object.create(null)");
         for (Source source : SOURCES) {
             context.eval(source).execute(global.getMember("globalThis"), internals, ops);
         }

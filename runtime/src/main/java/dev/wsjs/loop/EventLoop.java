@@ -33,6 +33,8 @@ public final class EventLoop {
     private long nextTimerSequence;
     private int refTimers;
     private boolean stopped;
+    /** Counts tasks run; lets the JS layer sample state "as of the last time the loop reached step 1". */
+    private long taskSerial;
 
     private volatile Thread owner;
     private final java.util.function.Consumer<RuntimeException> taskErrorHandler;
@@ -122,6 +124,11 @@ public final class EventLoop {
         }
     }
 
+    /** The number of tasks started so far; changes exactly when a new task begins. */
+    public long taskSerial() {
+        return taskSerial;
+    }
+
     /** Whether anything is left that could queue or run a task. */
     public boolean isAlive() {
         return !stopped && (!tasks.isEmpty() || refTimers > 0 || externalRefs.get() > 0);
@@ -149,6 +156,7 @@ public final class EventLoop {
             queueExpiredTimers();
             Task task = tasks.poll();
             if (task != null) {
+                taskSerial++;
                 try {
                     task.action().run();
                 } catch (RuntimeException e) {

@@ -12,9 +12,19 @@ public final class Ops {
 
     @HostAccess.Export public final RuntimeOps runtime;
     @HostAccess.Export public final ConsoleOps console;
+    @HostAccess.Export public final BlobOps blob;
+    @HostAccess.Export public final CryptoOps crypto;
+    @HostAccess.Export public final GlobalsOps globals;
+    @HostAccess.Export public final WebSocketOps ws;
+    @HostAccess.Export public final TextOps text;
 
     public Ops(RuntimeServices services) {
         this.runtime = new RuntimeOps(services);
         this.console = new ConsoleOps(services);
+        this.blob = new BlobOps(services);
+        this.crypto = new CryptoOps();
+        this.globals = new GlobalsOps();
+        this.ws = new WebSocketOps(services);
+        this.text = new TextOps();
     }
 }

@@ -39,6 +39,12 @@ public final class RuntimeOps {
         services.loop().cancelTimer((long) handle);
     }
 
+    /** Queues a JS function as a task (DOM manipulation / runtime task source). */
+    @HostAccess.Export
+    public void queueTask(Value fn) {
+        services.loop().post(dev.wsjs.loop.TaskSource.RUNTIME, fn::executeVoid);
+    }
+
     /** Registers {@code internals.reportException}, used for errors that reach Java. */
     @HostAccess.Export
     public void setReportException(Value fn) {
@@ -97,6 +103,32 @@ public final class RuntimeOps {
     @HostAccess.Export
     public String version() {
         return dev.wsjs.Version.VERSION;
+    }
+
+    /**
+     * Memory figures of the process in bytes: [rss, heapUsed, heapTotal]. RSS comes from
+     * /proc/self/status where it exists (Linux), else -1.
+     */
+    @HostAccess.Export
+    public ProxyArray memoryUsage() {
+        Runtime rt = Runtime.getRuntime();
+        long heapTotal = rt.totalMemory();
+        long heapUsed = heapTotal - rt.freeMemory();
+        return ProxyArray.fromArray((Object) (double) residentSetSize(), (double) heapUsed, (double) heapTotal);
+    }
+
+    private static long residentSetSize() {
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    String kb = line.substring(6).trim().split("\\s+")[0];
+                    return Long.parseLong(kb) * 1024;
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            // Not Linux, or /proc is not readable: report unknown.
+        }
+        return -1;
     }
 
     /** Whether {@code self}/{@code window} should alias the global object. */

@@ -1,4 +1,414 @@
-// Placeholder: this layer file is being written.
+// The WebSocket interface of the WHATWG WebSockets Standard (https://websockets.spec.whatwg.org/),
+// over the Java transport (ops.ws). This file owns every piece of script-visible state (ready
+// state, bufferedAmount, protocol, extensions); the transport only reports what happened, and each
+// report arrives here as a task on the WebSocket task source, never synchronously.
 (function (globalThis, internals, ops) {
   "use strict";
+
+  const { webidl, DOMException } = internals;
+  const wsOps = ops.ws;
+
+  const CONNECTING = 0;
+  const OPEN = 1;
+  const CLOSING = 2;
+  const CLOSED = 3;
+
+  // Event kinds posted by dev.wsjs.ops.WebSocketOps (keep in sync with it).
+  const EVENT_OPEN = 1;
+  const EVENT_TEXT = 2;
+  const EVENT_BINARY = 3;
+  const EVENT_CLOSING = 4;
+  const EVENT_CLOSED = 5;
+
+  // The runtime's location: the API base URL and the origin sent in the handshake.
+  const locationHref = ops.runtime.location();
+  const locationOrigin = locationHref === null ? null : new internals.url.URL(locationHref).origin;
+
+  /** Live sockets by transport id, for transport events and "make disappear". */
+  const sockets = new Map();
+
+  // RFC 6455 §4.1 / RFC 7230 §3.2.6: a subprotocol is a token: visible ASCII except separators.
+  const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+
+  function utf8Length(string) {
+    // Counts UTF-8 bytes of a USVString (lone surrogates were already replaced by U+FFFD).
+    let bytes = string.length;
+    for (let i = 0; i < string.length; i++) {
+      const c = string.charCodeAt(i);
+      if (c < 0x80) continue;
+      if (c < 0x800) bytes += 1;
+      else if (c >= 0xd800 && c <= 0xdbff) { bytes += 2; i++; } // a pair: 4 bytes for 2 units
+      else bytes += 2;
+    }
+    return bytes;
+  }
+
+  function convertProtocols(protocols, prefix) {
+    // (DOMString or sequence<DOMString>): objects are sequences, everything else a string.
+    if (protocols !== null && typeof protocols === "object" || typeof protocols === "function") {
+      return webidl.converters["sequence<DOMString>"](protocols, prefix, "Argument 2");
+    }
+    return [webidl.converters.DOMString(protocols, prefix, "Argument 2")];
+  }
+
+  // Handshake headers a script may not set: the ones the handshake itself is made of, and the
+  // message framing headers (https://fetch.spec.whatwg.org/#forbidden-request-header).
+  const FORBIDDEN_HEADERS = new Set(["connection", "upgrade", "host", "content-length", "transfer-encoding",
+    "te", "trailer", "keep-alive", "expect"]);
+  // RFC 9110 field-value: no CR, LF or NUL.
+  const INVALID_HEADER_VALUE = /[\r\n\0]/;
+
+  function convertHeaders(headers, prefix) {
+    // Non-standard WebSocketInit.headers: record<ByteString, ByteString> (or a sequence of pairs).
+    const result = Object.create(null);
+    if (headers === undefined || headers === null) return null;
+    if (typeof headers !== "object") {
+      throw new TypeError(`${prefix}: headers must be an object of header names to values.`);
+    }
+    const entries = typeof headers[Symbol.iterator] === "function"
+      ? Array.from(headers, (pair) => Array.from(pair))
+      : Object.entries(headers);
+    for (const [name, value] of entries) {
+      const key = webidl.converters.ByteString(name, prefix, "headers");
+      const lower = key.toLowerCase();
+      if (!TOKEN.test(key)) {
+        throw new TypeError(`${prefix}: '${key}' is not a valid header name.`);
+      }
+      if (FORBIDDEN_HEADERS.has(lower) || lower.startsWith("sec-websocket-")) {
+        throw new TypeError(`${prefix}: the header '${key}' is set by the WebSocket handshake and cannot be changed.`);
+      }
+      const v = webidl.converters.ByteString(value, prefix, `headers['${key}']`).trim();
+      if (INVALID_HEADER_VALUE.test(v)) {
+        throw new TypeError(`${prefix}: the value of header '${key}' contains a line break or NUL.`);
+      }
+      result[key] = v;
+    }
+    return result;
+  }
+
+  class WebSocket extends internals.EventTarget {
+    /** The transport's connection id. */
+    #id = 0;
+    /** [[url]] serialized, and the serialization of its origin for MessageEvent.origin. */
+    #url = "";
+    #origin = "";
+    #readyState = CONNECTING;
+    #binaryType = "blob";
+    #protocol = "";
+    #extensions = "";
+    /** Bytes ever queued by send(); bufferedAmount = queued - sent (sent as of the current task). */
+    #queuedBytes = 0;
+    #sentBytes = 0;
+    #sentBytesTask = -1;
+
+    constructor(url, protocols = []) {
+      const prefix = "Failed to construct 'WebSocket'";
+      webidl.requiredArguments(arguments.length, 1, prefix);
+      super();
+      url = webidl.converters.USVString(url, prefix, "Argument 1");
+
+      // Non-standard: a WebSocketInit dictionary { protocols, headers } as the second argument.
+      let headers = null;
+      if (protocols !== null && typeof protocols === "object" && typeof protocols[Symbol.iterator] !== "function") {
+        headers = convertHeaders(protocols.headers, prefix);
+        protocols = protocols.protocols === undefined ? [] : protocols.protocols;
+      }
+      protocols = convertProtocols(protocols, prefix);
+
+      // 1. Let baseURL be this's relevant settings object's API base URL.
+      const baseURL = locationHref === null ? undefined : locationHref;
+      // 2. Let urlRecord be the result of applying the URL parser to url with baseURL.
+      let urlRecord;
+      try {
+        urlRecord = baseURL === undefined ? new internals.url.URL(url) : new internals.url.URL(url, baseURL);
+      } catch {
+        // 3. If urlRecord is failure, then throw a "SyntaxError" DOMException.
+        throw new DOMException(`${prefix}: The URL '${url}' is invalid.`, "SyntaxError");
+      }
+      // 4. If urlRecord's scheme is "http", then set urlRecord's scheme to "ws".
+      if (urlRecord.protocol === "http:") urlRecord.protocol = "ws:";
+      // 5. Otherwise, if urlRecord's scheme is "https", set urlRecord's scheme to "wss".
+      else if (urlRecord.protocol === "https:") urlRecord.protocol = "wss:";
+      // 6. If urlRecord's scheme is not "ws" or "wss", then throw a "SyntaxError" DOMException.
+      if (urlRecord.protocol !== "ws:" && urlRecord.protocol !== "wss:") {
+        throw new DOMException(
+          `${prefix}: The URL's scheme must be either 'http', 'https', 'ws', or 'wss'. '${urlRecord.protocol}' is not allowed.`,
+          "SyntaxError");
+      }
+      // 7. If urlRecord's fragment is non-null, then throw a "SyntaxError" DOMException.
+      //    (The serialization contains "#" exactly when the fragment is non-null, even if empty.)
+      if (urlRecord.href.includes("#")) {
+        throw new DOMException(`${prefix}: The URL contains a fragment identifier ('${urlRecord.hash}'). Fragment identifiers are not allowed in WebSocket URLs.`, "SyntaxError");
+      }
+      // 8. If protocols is a string, set protocols to a sequence consisting of just that string.
+      //    (Done by convertProtocols.)
+      // 9. If any of the values in protocols occur more than once or otherwise fail to match the
+      //    requirements for elements of `Sec-WebSocket-Protocol` fields, throw a "SyntaxError".
+      const seen = new Set();
+      for (const protocol of protocols) {
+        if (!TOKEN.test(protocol)) {
+          throw new DOMException(`${prefix}: The subprotocol '${protocol}' is invalid.`, "SyntaxError");
+        }
+        const folded = protocol.toLowerCase();
+        if (seen.has(folded)) {
+          throw new DOMException(`${prefix}: The subprotocol '${protocol}' is duplicated.`, "SyntaxError");
+        }
+        seen.add(folded);
+      }
+      // 10. Set this's url to urlRecord.
+      this.#url = urlRecord.href;
+      this.#origin = urlRecord.origin;
+      // 11-12. Establish a WebSocket connection given urlRecord, protocols and client, in parallel.
+      this.#id = wsOps.connect(this.#url, protocols.join(", "),
+        locationOrigin === null || locationOrigin === "null" ? null : locationOrigin, headers);
+      sockets.set(this.#id, this);
+    }
+
+    static #check(self) {
+      if (self === null || typeof self !== "object" || !(#readyState in self)) {
+        throw new TypeError("Illegal invocation");
+      }
+    }
+
+    get url() {
+      WebSocket.#check(this);
+      // The url getter steps are to return this's url, serialized.
+      return this.#url;
+    }
+
+    get readyState() {
+      WebSocket.#check(this);
+      return this.#readyState;
+    }
+
+    get bufferedAmount() {
+      WebSocket.#check(this);
+      // Bytes queued by send() that, as of the last time the event loop reached step 1, had not yet
+      // been transmitted: the transport's sent count is sampled once per task.
+      const task = wsOps.currentTask();
+      if (task !== this.#sentBytesTask) {
+        this.#sentBytesTask = task;
+        if (this.#id !== 0) this.#sentBytes = wsOps.bytesSent(this.#id);
+      }
+      return this.#queuedBytes - this.#sentBytes;
+    }
+
+    get extensions() {
+      WebSocket.#check(this);
+      return this.#extensions;
+    }
+
+    get protocol() {
+      WebSocket.#check(this);
+      return this.#protocol;
+    }
+
+    get binaryType() {
+      WebSocket.#check(this);
+      return this.#binaryType;
+    }
+
+    set binaryType(value) {
+      WebSocket.#check(this);
+      // An enumeration attribute ignores values that are not one of its strings.
+      value = webidl.converters.DOMString(value, "Failed to set 'binaryType' on 'WebSocket'", "Value");
+      if (value === "blob" || value === "arraybuffer") this.#binaryType = value;
+    }
+
+    close(code = undefined, reason = undefined) {
+      WebSocket.#check(this);
+      const prefix = "Failed to execute 'close' on 'WebSocket'";
+      if (code !== undefined) {
+        code = webidl.converters["unsigned short"](code, prefix, "Argument 1", { clamp: true });
+      }
+      let reasonBytes = 0;
+      if (reason !== undefined) {
+        reason = webidl.converters.USVString(reason, prefix, "Argument 2");
+      }
+      // 1. If code is present, but is neither an integer equal to 1000 nor an integer in the
+      //    range 3000 to 4999, inclusive, throw an "InvalidAccessError" DOMException.
+      if (code !== undefined && code !== 1000 && !(code >= 3000 && code <= 4999)) {
+        throw new DOMException(
+          `${prefix}: The close code must be either 1000, or between 3000 and 4999. ${code} is neither.`,
+          "InvalidAccessError");
+      }
+      // 2. If reason is present: let reasonBytes be the result of encoding reason; if reasonBytes
+      //    is longer than 123 bytes, then throw a "SyntaxError" DOMException.
+      if (reason !== undefined) {
+        reasonBytes = utf8Length(reason);
+        if (reasonBytes > 123) {
+          throw new DOMException(`${prefix}: The close reason must not be greater than 123 UTF-8 bytes.`, "SyntaxError");
+        }
+      }
+      // 3. Run the first matching steps:
+      if (this.#readyState === CLOSING || this.#readyState === CLOSED) {
+        // If this's ready state is CLOSING (2) or CLOSED (3): do nothing.
+        return;
+      }
+      if (this.#readyState === CONNECTING) {
+        // If the WebSocket connection is not yet established: fail the WebSocket connection and
+        // set this's ready state to CLOSING (2).
+        wsOps.fail(this.#id);
+        this.#readyState = CLOSING;
+        return;
+      }
+      // If the WebSocket closing handshake has not yet been started: start it and set this's
+      // ready state to CLOSING (2). If neither code nor reason is present, the Close message must
+      // not have a body (code -1 tells the transport so).
+      wsOps.close(this.#id, code === undefined ? -1 : code, reason === undefined ? null : reason);
+      this.#readyState = CLOSING;
+    }
+
+    send(data) {
+      WebSocket.#check(this);
+      const prefix = "Failed to execute 'send' on 'WebSocket'";
+      webidl.requiredArguments(arguments.length, 1, prefix);
+      // (BufferSource or Blob or USVString): buffers and Blobs by brand, everything else a string.
+      let kind;
+      if (internals.blob !== undefined && internals.blob.isBlob(data)) {
+        kind = 1;
+      } else if (ArrayBuffer.isView(data)) {
+        kind = 2;
+      } else if (webidl.isArrayBuffer(data)) {
+        kind = 3;
+      } else {
+        data = webidl.converters.USVString(data, prefix, "Argument 1");
+        kind = 0;
+      }
+      // 1. If this's ready state is CONNECTING, then throw an "InvalidStateError" DOMException.
+      if (this.#readyState === CONNECTING) {
+        throw new DOMException(`${prefix}: Still in CONNECTING state.`, "InvalidStateError");
+      }
+      // 2. If the connection is established and the closing handshake has not yet started, send a
+      //    WebSocket message (text frames for strings, binary frames otherwise); the transport
+      //    flags the socket as full and closes it when its buffer cap would be exceeded. Every
+      //    call that does not throw increases bufferedAmount by the data's byte length.
+      const sending = this.#readyState === OPEN;
+      switch (kind) {
+        case 0: {
+          const length = utf8Length(data);
+          this.#queuedBytes += length;
+          if (sending) wsOps.sendText(this.#id, data, length);
+          break;
+        }
+        case 1: {
+          const blobData = internals.blob.blobData(data);
+          this.#queuedBytes += data.size;
+          if (sending) wsOps.sendBlob(this.#id, blobData);
+          break;
+        }
+        case 2:
+          this.#queuedBytes += data.byteLength;
+          if (sending) wsOps.sendBinary(this.#id, data.buffer, data.byteOffset, data.byteLength);
+          break;
+        case 3:
+          this.#queuedBytes += data.byteLength;
+          if (sending) wsOps.sendBinary(this.#id, data, 0, data.byteLength);
+          break;
+      }
+    }
+
+    // ---------------------------------------------------------------- feedback from the protocol
+
+    /** The WebSocket connection is established (a task on the WebSocket task source). */
+    static #onOpen(ws, protocol, extensions) {
+      // close() while CONNECTING already failed the connection: the ready state never goes back.
+      if (ws.#readyState !== CONNECTING) return;
+      // 1. Change the ready state to OPEN (1).
+      ws.#readyState = OPEN;
+      // 2. Change the extensions attribute's value to the extensions in use, if not null.
+      if (extensions !== null) ws.#extensions = extensions;
+      // 3. Change the protocol attribute's value to the subprotocol in use, if not null.
+      if (protocol !== null) ws.#protocol = protocol;
+      // 4. Fire an event named open at the WebSocket object.
+      internals.fireEvent(ws, "open", internals.Event, undefined);
+    }
+
+    /** A WebSocket message has been received with type text or binary. */
+    static #onMessage(ws, binary, data) {
+      // 1. If ready state is not OPEN (1), then return.
+      if (ws.#readyState !== OPEN) return;
+      // 2. Let dataForEvent be a DOMString for text, a new Blob for binary type "blob", a new
+      //    ArrayBuffer for "arraybuffer" (the binary type as of now, not of arrival).
+      let dataForEvent = data;
+      if (binary) {
+        dataForEvent = ws.#binaryType === "arraybuffer"
+          ? new ArrayBuffer(data)
+          : internals.blob.createBlob(wsOps.blobData(data), "");
+      }
+      // 3. Fire an event named message at the WebSocket object, using MessageEvent, with the
+      //    origin attribute initialized to the serialization of the url's origin and the data
+      //    attribute initialized to dataForEvent.
+      internals.fireEvent(ws, "message", internals.MessageEvent, { data: dataForEvent, origin: ws.#origin });
+    }
+
+    /** The WebSocket closing handshake is started (by the peer). */
+    static #onClosing(ws) {
+      // Queue a task to change the ready state to CLOSING (2) — unless it is already past OPEN.
+      if (ws.#readyState === OPEN) ws.#readyState = CLOSING;
+    }
+
+    /** The WebSocket connection is closed. */
+    static #onClosed(ws, wasClean, code, reason, failed) {
+      sockets.delete(ws.#id);
+      // Freeze bufferedAmount's sent count: nothing more will be transmitted.
+      ws.#sentBytes = wsOps.bytesSent(ws.#id);
+      ws.#sentBytesTask = Infinity;
+      wsOps.release(ws.#id);
+      // 1. Change the ready state to CLOSED (3).
+      ws.#readyState = CLOSED;
+      // 2. If the user agent was required to fail the WebSocket connection, or if the connection
+      //    was closed after being flagged as full, fire an event named error at the WebSocket object.
+      if (failed) internals.fireEvent(ws, "error", internals.Event, undefined);
+      // 3. Fire an event named close at the WebSocket object, using CloseEvent, with wasClean,
+      //    code, and reason (UTF-8 decoded without BOM by the transport).
+      internals.fireEvent(ws, "close", internals.CloseEvent, { wasClean, code, reason });
+    }
+
+    /** The single entry point for transport events; see WebSocketOps for the argument layout. */
+    static dispatchTransportEvent(kind, id, a, b, c, d) {
+      const ws = sockets.get(id);
+      if (ws === undefined) return;
+      switch (kind) {
+        case EVENT_TEXT: WebSocket.#onMessage(ws, false, a); break;
+        case EVENT_BINARY: WebSocket.#onMessage(ws, true, a); break;
+        case EVENT_OPEN: WebSocket.#onOpen(ws, a, b); break;
+        case EVENT_CLOSING: WebSocket.#onClosing(ws); break;
+        case EVENT_CLOSED: WebSocket.#onClosed(ws, a, b, c, d); break;
+      }
+    }
+
+    /** "Make disappear" (the runtime is closing). */
+    static makeDisappear() {
+      for (const ws of sockets.values()) {
+        if (ws.#readyState === CONNECTING) {
+          // If the WebSocket connection is not yet established: fail the WebSocket connection.
+          wsOps.fail(ws.#id);
+        } else if (ws.#readyState === OPEN) {
+          // If the closing handshake has not yet been started: start it with status code 1001.
+          wsOps.close(ws.#id, 1001, null);
+        }
+        // Otherwise: do nothing.
+      }
+    }
+  }
+
+  const dispatchTransportEvent = WebSocket.dispatchTransportEvent;
+  const makeDisappear = WebSocket.makeDisappear;
+  delete WebSocket.dispatchTransportEvent;
+  delete WebSocket.makeDisappear;
+  wsOps.setEventCallback(dispatchTransportEvent);
+
+  for (const name of ["open", "error", "close", "message"]) {
+    internals.defineEventHandler(WebSocket.prototype, name);
+  }
+  webidl.defineConstants(WebSocket, { CONNECTING, OPEN, CLOSING, CLOSED });
+  webidl.configureInterface(WebSocket);
+  webidl.exposeInterface(globalThis, "WebSocket", WebSocket);
+
+  const previousDisappear = internals.makeDisappear;
+  internals.makeDisappear = function () {
+    makeDisappear();
+    if (typeof previousDisappear === "function") previousDisappear();
+  };
 })

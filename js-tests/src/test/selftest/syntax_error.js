@@ -1,0 +1,2 @@
+test(() => assert_true(true), "never parsed");
+let = ;

@@ -1,0 +1,39 @@
+package dev.wsjs.internal;
+
+import dev.wsjs.WebSocketDiagnostics;
+import dev.wsjs.websocket.WebSocketClient;
+import dev.wsjs.websocket.WebSocketSettings;
+import java.nio.file.Path;
+import java.util.List;
+import okhttp3.OkHttpClient;
+
+/**
+ * How one runtime's WebSocket client is made: the OkHttp client it derives from (proxy, TLS,
+ * interceptors), extra trusted CAs, limits and diagnostics. Each runtime gets its own cookie jar.
+ */
+public record WebSocketConfig(OkHttpClient base, List<Path> trustedCertificates, WebSocketSettings settings,
+                              WebSocketDiagnostics diagnostics) {
+
+    public WebSocketConfig {
+        trustedCertificates = List.copyOf(trustedCertificates);
+    }
+
+    /** The OkHttp client every runtime derives from unless its builder names another. */
+    private static final class DefaultHttp {
+        static final OkHttpClient CLIENT = new OkHttpClient.Builder()
+                .proxySelector(EnvironmentProxySelector.fromEnvironment())
+                .build();
+    }
+
+    public static OkHttpClient defaultHttpClient() {
+        return DefaultHttp.CLIENT;
+    }
+
+    WebSocketClient newClient() {
+        OkHttpClient http = (base != null ? base : defaultHttpClient()).newBuilder()
+                .cookieJar(new RuntimeCookieJar())
+                .build();
+        http = TrustedCertificates.trustAlso(http, trustedCertificates);
+        return new WebSocketClient(http, settings);
+    }
+}

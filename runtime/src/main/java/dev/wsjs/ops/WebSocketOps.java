@@ -1,0 +1,255 @@
+package dev.wsjs.ops;
+
+import dev.wsjs.WebSocketDiagnostics;
+import dev.wsjs.blob.BlobData;
+import dev.wsjs.internal.RuntimeServices;
+import dev.wsjs.loop.EventLoop;
+import dev.wsjs.loop.TaskSource;
+import dev.wsjs.websocket.ConnectionListener;
+import dev.wsjs.websocket.FailureCause;
+import dev.wsjs.websocket.HandshakeRequest;
+import dev.wsjs.websocket.WebSocketConnection;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import org.graalvm.polyglot.HostAccess;
+import org.graalvm.polyglot.Value;
+
+/**
+ * The WebSocket binding's Java side: starts transport connections and turns what the transport
+ * reports (on network threads) into tasks on the WebSocket task source that call the JS layer's
+ * single event entry point. Invoked only by the loop thread, except the listener methods.
+ */
+public final class WebSocketOps {
+
+    // Event kinds understood by 10_websocket.js (keep in sync with it).
+    static final int EVENT_OPEN = 1;
+    static final int EVENT_TEXT = 2;
+    static final int EVENT_BINARY = 3;
+    static final int EVENT_CLOSING = 4;
+    static final int EVENT_CLOSED = 5;
+
+    private final RuntimeServices services;
+    /** Live connections by id. Loop thread only. */
+    private final Map<Integer, Connection> connections = new HashMap<>();
+    private int lastId;
+    private Value eventCallback;
+    /** Connections whose onClosed has not happened yet (any thread). */
+    private final java.util.concurrent.atomic.AtomicInteger unfinished = new java.util.concurrent.atomic.AtomicInteger();
+
+    WebSocketOps(RuntimeServices services) {
+        this.services = services;
+    }
+
+    /** Registers the JS function {@code (kind, id, a, b, c, d)} that receives transport events. */
+    @HostAccess.Export
+    public void setEventCallback(Value callback) {
+        this.eventCallback = callback;
+    }
+
+    /**
+     * Starts establishing a connection (in parallel); returns its id.
+     *
+     * @param protocols the requested subprotocols joined with ", " (empty for none)
+     * @param origin the serialized origin for the {@code Origin} header, or null to send none
+     * @param headers non-standard extra handshake headers (a JS object of strings), or null
+     */
+    @HostAccess.Export
+    public int connect(String url, String protocols, String origin, Value headers) {
+        int id = ++lastId;
+        Connection c = new Connection(id, url);
+        connections.put(id, c);
+        List<String> protocolList = protocols.isEmpty() ? List.of() : Arrays.asList(protocols.split(", "));
+        HandshakeRequest request = new HandshakeRequest(URI.create(url), protocolList, origin,
+                services.options().userAgent(), extraHeaders(headers));
+        // An open or connecting WebSocket keeps the event loop alive until its close event ran.
+        services.loop().ref();
+        unfinished.incrementAndGet();
+        c.transport = services.webSocketClient().connect(request, c);
+        return id;
+    }
+
+    private static Map<String, String> extraHeaders(Value headers) {
+        if (headers == null || headers.isNull()) return Map.of();
+        Map<String, String> map = new LinkedHashMap<>();
+        for (String key : headers.getMemberKeys()) map.put(key, headers.getMember(key).asString());
+        return map;
+    }
+
+    /** Sends a text message of {@code utf8Length} bytes (computed by the caller, who counts them anyway). */
+    @HostAccess.Export
+    public void sendText(int id, String text, double utf8Length) {
+        Connection c = connections.get(id);
+        if (c == null) return;
+        c.queued((long) utf8Length);
+        c.transport.sendText(text);
+    }
+
+    /** Sends {@code length} bytes of an ArrayBuffer from {@code offset}: one bulk copy out of JS. */
+    @HostAccess.Export
+    public void sendBinary(int id, Value arrayBuffer, int offset, int length) {
+        Connection c = connections.get(id);
+        if (c == null) return;
+        byte[] bytes = new byte[length];
+        if (length > 0) arrayBuffer.readBuffer(offset, bytes, 0, length);
+        c.queued(length);
+        c.transport.sendBinary(ByteBuffer.wrap(bytes));
+    }
+
+    /** Sends a Blob's bytes, read on the Java side without passing through JS. */
+    @HostAccess.Export
+    public void sendBlob(int id, BlobData data) {
+        Connection c = connections.get(id);
+        if (c == null) return;
+        c.queued(data.size());
+        c.transport.sendBinary(data.asReadOnlyBuffer());
+    }
+
+    @HostAccess.Export
+    public void close(int id, int code, String reason) {
+        Connection c = connections.get(id);
+        if (c != null) c.transport.close(code, reason);
+    }
+
+    @HostAccess.Export
+    public void fail(int id) {
+        Connection c = connections.get(id);
+        if (c != null) c.transport.fail();
+    }
+
+    /**
+     * Payload bytes handed to the socket so far, not counting any queued during the current task:
+     * bufferedAmount includes everything sent in the running task (bufferedAmount = queued − this).
+     */
+    @HostAccess.Export
+    public double bytesSent(int id) {
+        Connection c = connections.get(id);
+        if (c == null) return 0;
+        long sent = c.bytesSent.get();
+        long visible = c.lastSendTask == services.loop().taskSerial() ? c.queuedBeforeTask : c.queuedTotal;
+        return Math.min(sent, visible);
+    }
+
+    /** The loop's task serial: bufferedAmount is sampled once per task. */
+    @HostAccess.Export
+    public double currentTask() {
+        return services.loop().taskSerial();
+    }
+
+    /** Forgets a connection after its close event (its id is never reused). */
+    @HostAccess.Export
+    public void release(int id) {
+        connections.remove(id);
+    }
+
+    /** Whether every connection has finished (closed or failed). Any thread. */
+    public boolean idle() {
+        return unfinished.get() == 0;
+    }
+
+    /** Wraps received binary data as Blob bytes without copying. */
+    @HostAccess.Export
+    public BlobData blobData(ByteBuffer data) {
+        return BlobData.of(data);
+    }
+
+    /**
+     * One connection's listener: runs on the transport's network thread and only posts tasks.
+     * Fields written by the network thread are read by tasks it posted after writing them.
+     */
+    private final class Connection implements ConnectionListener {
+        final int id;
+        final String url;
+        final AtomicLong bytesSent = new AtomicLong();
+        /** Set once by connect() on the loop thread before any event can be posted for it. */
+        volatile WebSocketConnection transport;
+        // Loop thread only: payload bytes handed to the transport, and the total before the current task.
+        long queuedTotal;
+        long queuedBeforeTask;
+        long lastSendTask = -1;
+
+        /** Network thread only: whether "fail the WebSocket connection" happened. */
+        private boolean failed;
+
+        Connection(int id, String url) {
+            this.id = id;
+            this.url = url;
+        }
+
+        void queued(long bytes) {
+            long task = services.loop().taskSerial();
+            if (task != lastSendTask) {
+                lastSendTask = task;
+                queuedBeforeTask = queuedTotal;
+            }
+            queuedTotal += bytes;
+        }
+
+        private WebSocketDiagnostics diagnostics() {
+            return services.webSocketDiagnostics();
+        }
+
+        @Override
+        public void onOpen(String protocol, String extensions) {
+            diagnostics().onOpen(url, protocol, extensions);
+            post(() -> eventCallback.executeVoid(EVENT_OPEN, id, protocol, extensions));
+        }
+
+        @Override
+        public void onText(String text) {
+            post(() -> {
+                eventCallback.executeVoid(EVENT_TEXT, id, text);
+                transport.delivered(text.length());
+            });
+        }
+
+        @Override
+        public void onBinary(ByteBuffer data) {
+            int size = data.remaining();
+            post(() -> {
+                eventCallback.executeVoid(EVENT_BINARY, id, data);
+                transport.delivered(size);
+            });
+        }
+
+        @Override
+        public void onCloseFrame(int code, String reason) {
+            post(() -> eventCallback.executeVoid(EVENT_CLOSING, id));
+        }
+
+        @Override
+        public void onFailure(FailureCause cause, String detail) {
+            failed = true;
+            diagnostics().onFailure(url, cause, detail);
+        }
+
+        @Override
+        public void onClosed(boolean wasClean, int code, String reason) {
+            unfinished.decrementAndGet();
+            boolean fireError = failed;
+            diagnostics().onClosed(url, wasClean, code, reason);
+            EventLoop loop = services.loop();
+            post(() -> {
+                try {
+                    eventCallback.executeVoid(EVENT_CLOSED, id, wasClean, code, reason, fireError);
+                } finally {
+                    loop.unref();
+                }
+            });
+        }
+
+        @Override
+        public void onBytesSent(long payloadBytes) {
+            bytesSent.addAndGet(payloadBytes);
+        }
+
+        private void post(Runnable task) {
+            services.loop().post(TaskSource.WEBSOCKET, task);
+        }
+    }
+}

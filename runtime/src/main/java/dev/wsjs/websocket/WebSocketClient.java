@@ -1,0 +1,140 @@
+package dev.wsjs.websocket;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
+
+/**
+ * Opens WebSocket connections with OkHttp doing DNS, TCP, TLS, proxies, cookies and the HTTP/1.1
+ * upgrade, and this package's codec doing the frames.
+ *
+ * <p>From the base client it derives an upgrade client: HTTP/1.1 only (over HTTP/2 OkHttp strips
+ * the upgrade headers), no redirects (a WebSocket handshake never follows one), no read timeout
+ * (a quiet connection is not a dead one), its own connection pool (a 101 that OkHttp does not
+ * take as an upgrade would go back into the pool) and a dispatcher on virtual threads whose limits
+ * allow tens of thousands of concurrent handshakes. After the upgrade a connection holds no
+ * dispatcher slot: it runs on its own reader and writer virtual threads.
+ *
+ * <p>Thread safe.
+ */
+public final class WebSocketClient implements AutoCloseable {
+
+    private static final int MAX_CONCURRENT_HANDSHAKES = 100_000;
+
+    private final WebSocketSettings settings;
+    private final OkHttpClient http;
+    private final ExecutorService executor;
+    private final ScheduledThreadPoolExecutor timers;
+    private final SecureRandom random = new SecureRandom();
+    private final Set<WebSocketConnection> connecting = ConcurrentHashMap.newKeySet();
+    private final Set<WebSocketEndpoint> open = ConcurrentHashMap.newKeySet();
+    private volatile boolean closed;
+
+    public WebSocketClient(OkHttpClient base, WebSocketSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("wsjs-ws-handshake-", 0).factory());
+        this.timers = new ScheduledThreadPoolExecutor(1, Thread.ofVirtual().name("wsjs-ws-timers").factory());
+        this.timers.setRemoveOnCancelPolicy(true);
+        Dispatcher dispatcher = new Dispatcher(executor);
+        dispatcher.setMaxRequests(MAX_CONCURRENT_HANDSHAKES);
+        dispatcher.setMaxRequestsPerHost(MAX_CONCURRENT_HANDSHAKES);
+        this.http = base.newBuilder()
+                .protocols(List.of(Protocol.HTTP_1_1))
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .readTimeout(Duration.ZERO)
+                .connectionPool(new ConnectionPool(5, 1, TimeUnit.MINUTES))
+                .dispatcher(dispatcher)
+                .build();
+    }
+
+    /** A client on a default OkHttp client. */
+    public WebSocketClient(WebSocketSettings settings) {
+        this(new OkHttpClient(), settings);
+    }
+
+    /**
+     * Starts connecting and returns at once; the listener hears {@code onOpen} or the failure.
+     *
+     * @throws IllegalArgumentException if an extra header has an invalid name or value
+     * @throws IllegalStateException if this client is closed
+     */
+    public WebSocketConnection connect(HandshakeRequest request, ConnectionListener listener) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(listener, "listener");
+        if (closed) {
+            throw new IllegalStateException("WebSocket client is closed");
+        }
+        WebSocketConnection connection = new WebSocketConnection(this, request, listener);
+        connecting.add(connection);
+        connection.start();
+        return connection;
+    }
+
+    /** The settings every connection of this client uses. */
+    public WebSocketSettings settings() {
+        return settings;
+    }
+
+    /** The derived OkHttp client the handshakes run on. */
+    public OkHttpClient http() {
+        return http;
+    }
+
+    /** Fails every connection still open (ABORTED), then frees the executor, timers and pool. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (WebSocketConnection c : connecting) {
+            c.abort(FailureCause.ABORTED, "WebSocket client closed");
+        }
+        for (WebSocketEndpoint e : open) {
+            e.abort(FailureCause.ABORTED, "WebSocket client closed");
+        }
+        timers.shutdownNow();
+        executor.shutdown();
+        http.connectionPool().evictAll();
+    }
+
+    // ------------------------------------------------------------------ for connections
+
+    ExecutorService executor() {
+        return executor;
+    }
+
+    ScheduledExecutorService timers() {
+        return timers;
+    }
+
+    SecureRandom random() {
+        return random;
+    }
+
+    void opened(WebSocketConnection connection, WebSocketEndpoint endpoint) {
+        connecting.remove(connection);
+        open.add(endpoint);
+        endpoint.whenFinished(() -> open.remove(endpoint));
+        if (closed) {
+            endpoint.abort(FailureCause.ABORTED, "WebSocket client closed");
+        }
+    }
+
+    void ended(WebSocketConnection connection) {
+        connecting.remove(connection);
+    }
+}

@@ -1,0 +1,304 @@
+package dev.wsjs.websocket;
+
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.PortUnreachableException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.UnknownHostException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import javax.net.ssl.SSLException;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.Credentials;
+import okhttp3.HttpUrl;
+import okhttp3.Request;
+import okhttp3.Response;
+import okio.BufferedSource;
+import okio.Okio;
+
+/**
+ * A client WebSocket connection: the opening handshake over a plain OkHttp call, then a
+ * {@link WebSocketEndpoint} on the upgraded socket. Created by {@link WebSocketClient#connect}.
+ *
+ * <p>Threads: every public method may be called from any thread and never blocks. The OkHttp
+ * callback (a virtual thread of the client's dispatcher) runs the handshake validation; the
+ * client's timer thread runs the handshake timeout. {@link #state} and {@link #pendingFailure}
+ * decide, atomically, whether the handshake ends in open or in failure.
+ */
+public final class WebSocketConnection {
+
+    private static final AtomicLong IDS = new AtomicLong();
+    private static final int CONNECTING = 0;
+    private static final int OPEN = 1;
+    private static final int FAILED = 2;
+
+    private final WebSocketClient client;
+    private final HandshakeRequest request;
+    private final ListenerGate listener;
+    private final String name;
+    private final AtomicInteger state = new AtomicInteger(CONNECTING);
+    /** Why the handshake must fail, set by fail() or the handshake timer before cancelling the call. */
+    private final AtomicReference<FailureCause> pendingFailure = new AtomicReference<>();
+    private volatile Call call;
+    private volatile ScheduledFuture<?> handshakeTimer;
+    private volatile WebSocketEndpoint endpoint;
+
+    WebSocketConnection(WebSocketClient client, HandshakeRequest request, ConnectionListener listener) {
+        this.client = client;
+        this.request = request;
+        this.listener = new ListenerGate(listener);
+        this.name = "wsjs-ws-" + IDS.incrementAndGet();
+    }
+
+    // ------------------------------------------------------------------ public API, any thread
+
+    /** Queues a text message (sent as UTF-8). Ignored once the connection is closing. */
+    public void sendText(String text) {
+        WebSocketEndpoint e = endpoint;
+        if (e != null) {
+            e.sendText(text);
+        }
+    }
+
+    /** Queues a binary message; the caller gives up the buffer (position to limit is sent). */
+    public void sendBinary(ByteBuffer data) {
+        WebSocketEndpoint e = endpoint;
+        if (e != null) {
+            e.sendBinary(data);
+        }
+    }
+
+    /**
+     * Starts the closing handshake after the queued messages; while still connecting, fails the
+     * connection instead (there is no handshake to close yet).
+     *
+     * @param code a close code (1000, 3000-4999 or another valid code), or -1 for an empty close frame
+     * @param reason at most 123 UTF-8 bytes, or null
+     */
+    public void close(int code, String reason) {
+        WebSocketEndpoint e = endpoint;
+        if (e == null) {
+            fail();
+            return;
+        }
+        e.close(code, reason);
+    }
+
+    /** Fails the connection from the application's side: no close frame, the listener hears ABORTED. */
+    public void fail() {
+        abort(FailureCause.ABORTED, "failed by the application");
+    }
+
+    /**
+     * The loop dispatched received messages holding this many bytes: {@code remaining()} of a binary
+     * message, {@code length()} of a text message. The reader pauses while the bytes not yet reported
+     * exceed the receive high-water mark.
+     */
+    public void delivered(long bytes) {
+        WebSocketEndpoint e = endpoint;
+        if (e != null) {
+            e.delivered(bytes);
+        }
+    }
+
+    /** The URL this connection was opened for. */
+    public URI url() {
+        return request.url();
+    }
+
+    @Override
+    public String toString() {
+        return name + " " + request.url();
+    }
+
+    // ------------------------------------------------------------------ handshake
+
+    void abort(FailureCause cause, String detail) {
+        pendingFailure.compareAndSet(null, cause);
+        Call c = call;
+        if (c != null) {
+            c.cancel();
+        }
+        // If the handshake already finished, the endpoint takes it from here.
+        if (state.get() == OPEN) {
+            endpoint.abort(cause, detail);
+        }
+    }
+
+    /** Starts the opening handshake; returns at once. */
+    void start() {
+        int port = request.effectivePort();
+        if (BadPorts.isBad(port)) {
+            String detail = request.url() + ": port " + port + " is blocked by the Fetch standard's bad-port list";
+            client.executor().execute(() -> failHandshake(FailureCause.BAD_PORT, detail));
+            return;
+        }
+        byte[] nonce = new byte[16];
+        client.random().nextBytes(nonce);
+        String key = Base64.getEncoder().encodeToString(nonce);
+        Call c = client.http().newCall(buildRequest(key));
+        call = c;
+        long timeout = client.settings().handshakeTimeout().toNanos();
+        try {
+            handshakeTimer = client.timers().schedule(this::handshakeTimedOut, timeout, TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.RejectedExecutionException closed) {
+            client.executor().execute(() -> failHandshake(FailureCause.ABORTED, "the WebSocket client is closed"));
+            return;
+        }
+        c.enqueue(new Callback() {
+            @Override
+            public void onFailure(Call call, IOException e) {
+                failHandshake(classify(e), describe(e));
+            }
+
+            @Override
+            public void onResponse(Call call, Response response) {
+                upgraded(response, key);
+            }
+        });
+    }
+
+    /** The opening handshake request (RFC 6455 section 4.1; Fetch "establish a WebSocket connection"). */
+    private Request buildRequest(String key) {
+        URI url = request.url();
+        String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
+        String query = url.getRawQuery() == null ? "" : "?" + url.getRawQuery();
+        String host = url.getHost();
+        HttpUrl httpUrl = HttpUrl.get((request.secure() ? "https://" : "http://") + host + ":"
+                + request.effectivePort() + path + query);
+        Request.Builder b = new Request.Builder().url(httpUrl);
+        for (Map.Entry<String, String> h : request.extraHeaders().entrySet()) {
+            b.header(h.getKey(), h.getValue());
+        }
+        String userInfo = url.getRawUserInfo();
+        if (userInfo != null && !request.extraHeaders().keySet().stream().anyMatch("Authorization"::equalsIgnoreCase)) {
+            int colon = userInfo.indexOf(':');
+            String user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
+            String password = colon < 0 ? "" : decode(userInfo.substring(colon + 1));
+            b.header("Authorization", Credentials.basic(user, password, StandardCharsets.UTF_8));
+        }
+        if (request.origin() != null) {
+            b.header("Origin", request.origin());
+        }
+        if (request.userAgent() != null) {
+            b.header("User-Agent", request.userAgent());
+        }
+        // The request's cache mode is "no-store" (Fetch), which adds these two headers.
+        b.header("Cache-Control", "no-cache");
+        b.header("Pragma", "no-cache");
+        b.header("Upgrade", "websocket");
+        b.header("Connection", "Upgrade");
+        b.header("Sec-WebSocket-Key", key);
+        b.header("Sec-WebSocket-Version", "13");
+        if (!request.protocols().isEmpty()) {
+            b.header("Sec-WebSocket-Protocol", String.join(", ", request.protocols()));
+        } else {
+            b.removeHeader("Sec-WebSocket-Protocol");
+        }
+        if (client.settings().offerPermessageDeflate()) {
+            b.header("Sec-WebSocket-Extensions", PerMessageDeflate.CLIENT_OFFER);
+        } else {
+            b.removeHeader("Sec-WebSocket-Extensions");
+        }
+        return b.build();
+    }
+
+    private static String decode(String percentEncoded) {
+        return URLDecoder.decode(percentEncoded.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    private void upgraded(Response response, String key) {
+        HandshakeValidator.Accepted accepted;
+        okio.Socket socket;
+        try {
+            accepted = HandshakeValidator.validate(response, key, request.protocols(), client.settings().offerPermessageDeflate());
+            socket = response.socket();
+            if (socket == null) {
+                throw new HandshakeValidator.BadHandshake("the 101 response did not hand over the connection "
+                        + "(OkHttp needs exactly 'Connection: upgrade')");
+            }
+        } catch (HandshakeValidator.BadHandshake e) {
+            response.close();
+            failHandshake(FailureCause.BAD_HANDSHAKE, request.url() + ": " + e.getMessage());
+            return;
+        }
+        BufferedSource source = Okio.buffer(socket.getSource());
+        WebSocketEndpoint e = new WebSocketEndpoint(name, Role.CLIENT, source, socket.getSink(), socket::cancel,
+                accepted.deflate(), client.settings(), listener, client.timers(), client.random());
+        endpoint = e;
+        if (pendingFailure.get() != null || !state.compareAndSet(CONNECTING, OPEN)) {
+            socket.cancel();
+            failHandshake(FailureCause.ABORTED, "failed while the handshake finished");
+            return;
+        }
+        cancelHandshakeTimer();
+        listener.onOpen(accepted.protocol(), accepted.extensions());
+        client.opened(this, e);
+        e.start();
+        // A fail() that raced with the transition above: the endpoint ends it now.
+        FailureCause late = pendingFailure.get();
+        if (late != null) {
+            e.abort(late, "failed while the handshake finished");
+        }
+    }
+
+    private void handshakeTimedOut() {
+        if (state.get() == CONNECTING) {
+            abort(FailureCause.HANDSHAKE_TIMEOUT, "handshake not done within " + client.settings().handshakeTimeout());
+        }
+    }
+
+    private void failHandshake(FailureCause cause, String detail) {
+        if (!state.compareAndSet(CONNECTING, FAILED)) {
+            return;
+        }
+        cancelHandshakeTimer();
+        FailureCause pending = pendingFailure.get();
+        listener.onFailureThenClosed(pending != null ? pending : cause, detail);
+        client.ended(this);
+    }
+
+    private void cancelHandshakeTimer() {
+        ScheduledFuture<?> t = handshakeTimer;
+        if (t != null) {
+            t.cancel(false);
+        }
+    }
+
+    /** Maps what OkHttp threw to the step that failed, looking through wrapped causes. */
+    private FailureCause classify(IOException e) {
+        FailureCause pending = pendingFailure.get();
+        if (pending != null) {
+            return pending;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnknownHostException) return FailureCause.DNS;
+            if (t instanceof SSLException) return FailureCause.TLS;
+            if (t instanceof ConnectException || t instanceof NoRouteToHostException
+                    || t instanceof PortUnreachableException) return FailureCause.CONNECT;
+            if (t instanceof SocketTimeoutException && String.valueOf(t.getMessage()).toLowerCase().contains("connect")) {
+                return FailureCause.CONNECT;
+            }
+        }
+        if (e instanceof InterruptedIOException) {
+            return FailureCause.HANDSHAKE_TIMEOUT; // OkHttp's own call or read timeout
+        }
+        return FailureCause.BAD_HANDSHAKE; // connected, but no valid HTTP answer
+    }
+
+    private String describe(IOException e) {
+        return request.url() + ": " + e;
+    }
+}

@@ -1,0 +1,495 @@
+package dev.wsjs.websocket;
+
+import static dev.wsjs.websocket.WebSocketProtocol.*;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.concurrent.LinkedTransferQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import okio.BufferedSource;
+import okio.Sink;
+
+/**
+ * One upgraded WebSocket connection, client or server side: frames in and out, the closing
+ * handshake (RFC 6455 section 7), keep-alive pings, flow control, and the one-time report of how
+ * it ended.
+ *
+ * <h2>Threads</h2>
+ * <ul>
+ * <li>The <b>reader</b> (a virtual thread) owns {@link #reader} and {@link #source}, delivers
+ *     received messages, answers pings, and is the only thread that ends the connection
+ *     ({@link #finish()}): every other thread that wants it ended records a failure and cancels the
+ *     socket, which wakes the reader.</li>
+ * <li>The <b>writer</b> (a virtual thread) owns {@link #writer} and {@link #sink}; it drains
+ *     {@link #outgoing}, coalescing queued frames into large socket writes.</li>
+ * <li>Any thread may call the public methods; they only touch the atomics and volatiles below.</li>
+ * <li>The timer thread runs the close, ping and pong timeouts, with the same rights as any thread.</li>
+ * </ul>
+ */
+public final class WebSocketEndpoint {
+
+    private static final Object STOP = new Object();
+    private static final Object WAKE = new Object();
+    private static final int NO_URGENT_CLOSE = Integer.MIN_VALUE;
+    /** Payload bytes after which a write batch reports progress even if more is queued. */
+    private static final long BATCH_REPORT_BYTES = 1024 * 1024;
+
+    private record Message(int opcode, ByteBuffer payload) {}
+    private record Control(int opcode, byte[] payload) {}
+    private record Close(int code, String reason) {}
+    private record Failure(FailureCause cause, String detail) {}
+
+    // Immutable after construction.
+    private final String name;
+    private final Role role;
+    private final WebSocketSettings settings;
+    private final ListenerGate listener;
+    private final ScheduledExecutorService timers;
+    private final Runnable cancelSocket;
+    private final BufferedSource source;   // reader thread only
+    private final Sink sink;               // writer thread only
+    private final FrameReader reader;      // reader thread only
+    private final FrameWriter writer;      // writer thread only
+    private final Thread readerThread;
+    private final Thread writerThread;
+
+    // Any thread.
+    private final LinkedTransferQueue<Object> outgoing = new LinkedTransferQueue<>();
+    /** Payload bytes queued and not yet handed to the socket. */
+    private final AtomicLong queuedBytes = new AtomicLong();
+    /** Payload bytes delivered to the listener and not yet reported {@link #delivered}. */
+    private final AtomicLong undelivered = new AtomicLong();
+    /** A close frame was queued (by the application, or as the answer to the peer's). */
+    private final AtomicBoolean closeQueued = new AtomicBoolean();
+    /** The first reason to fail; once set the connection is going down. */
+    private final AtomicReference<Failure> failure = new AtomicReference<>();
+    private final AtomicReference<ScheduledFuture<?>> closeTimer = new AtomicReference<>();
+    private volatile ScheduledFuture<?> pingTask;
+    /** Written by the writer: our close frame is on the wire. */
+    private volatile boolean closeSent;
+    /** Written by the reader after {@link #receivedCode}/{@link #receivedReason}: the peer's close frame arrived. */
+    private volatile boolean closeReceived;
+    private int receivedCode;
+    private String receivedReason;
+    /** Set by the reader when it fails the connection: the writer sends this close code next and stops. */
+    private volatile int urgentCloseCode = NO_URGENT_CLOSE;
+    /** The reader while it waits for the application to catch up. */
+    private volatile Thread pausedReader;
+    /** Set when the connection has ended and its listener heard so. */
+    private volatile boolean finished;
+    private final AtomicLong pingSequence = new AtomicLong();
+    /**
+     * The reader's end and the writer's exit each count down once; the last closes the sink, so it
+     * is never closed under a writer (for OkHttp, closing the sink can end the connection).
+     */
+    private final java.util.concurrent.atomic.AtomicInteger sinkUsers = new java.util.concurrent.atomic.AtomicInteger(2);
+    private volatile long awaitedPong = -1;
+    private volatile Runnable finishedHook;
+
+    /**
+     * @param name for thread names and diagnostics
+     * @param source the socket's input, already buffered (bytes after the handshake may be in it)
+     * @param sink the socket's output
+     * @param cancelSocket closes the socket at once; must be thread safe and idempotent
+     * @param deflate the negotiated permessage-deflate parameters, or null
+     * @param random the masking keys' seed source (client role)
+     */
+    public WebSocketEndpoint(String name, Role role, BufferedSource source, Sink sink, Runnable cancelSocket,
+            PerMessageDeflate deflate, WebSocketSettings settings, ListenerGate listener,
+            ScheduledExecutorService timers, SecureRandom random) {
+        this.name = name;
+        this.role = role;
+        this.settings = settings;
+        this.listener = listener;
+        this.timers = timers;
+        this.cancelSocket = cancelSocket;
+        this.source = source;
+        this.sink = sink;
+        this.reader = new FrameReader(source, role, settings.maxIncomingMessageBytes(), deflate, new ReaderEvents());
+        this.writer = new FrameWriter(sink, role, deflate, random);
+        this.readerThread = Thread.ofVirtual().name(name + "-reader").unstarted(this::readLoop);
+        this.writerThread = Thread.ofVirtual().name(name + "-writer").unstarted(this::writeLoop);
+    }
+
+    /** Runs {@code hook} on the reader thread once the connection has ended; set before {@link #start()}. */
+    public void whenFinished(Runnable hook) {
+        this.finishedHook = hook;
+    }
+
+    /** Starts reading and writing; call once, after the listener heard {@code onOpen}. */
+    public void start() {
+        writerThread.start();
+        readerThread.start();
+        if (settings.pingEnabled()) {
+            long every = settings.pingInterval().toNanos();
+            pingTask = schedule(() -> timers.scheduleWithFixedDelay(this::keepAlivePing, every, every, TimeUnit.NANOSECONDS));
+        }
+    }
+
+    // ------------------------------------------------------------------ any thread
+
+    /** Queues a text message; false if the connection is closing or closed (nothing queued). */
+    public boolean sendText(String text) {
+        return enqueue(OPCODE_TEXT, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Queues a binary message, taking ownership of the buffer (position to limit); false if closing or closed. */
+    public boolean sendBinary(ByteBuffer data) {
+        return enqueue(OPCODE_BINARY, data);
+    }
+
+    /**
+     * Starts the closing handshake (RFC 6455 section 7.1.2) after the messages already queued.
+     *
+     * @param code a close code, or -1 for a close frame without a body
+     * @param reason at most 123 UTF-8 bytes; ignored without a code
+     */
+    public void close(int code, String reason) {
+        if (code != -1 && !isValidSentCloseCode(code)) {
+            throw new IllegalArgumentException("not a close code that may be sent: " + code);
+        }
+        if (reason != null && code != -1 && reason.getBytes(StandardCharsets.UTF_8).length > MAX_CLOSE_REASON_BYTES) {
+            throw new IllegalArgumentException("close reason over 123 UTF-8 bytes");
+        }
+        queueClose(code, code == -1 ? null : reason);
+    }
+
+    /** Fails the connection at once, without a closing handshake; the listener hears {@code cause}. */
+    public void abort(FailureCause cause, String detail) {
+        if (!failure.compareAndSet(null, new Failure(cause, detail)) || finished) {
+            return;
+        }
+        cancelSocket.run();          // wakes a reader blocked in read and a writer blocked in write
+        outgoing.add(STOP);          // wakes a writer waiting for work
+        wakeReader();
+    }
+
+    /** The application dispatched received messages of this many bytes (text: UTF-16 length). */
+    public void delivered(long bytes) {
+        if (undelivered.addAndGet(-bytes) <= settings.receiveHighWaterMark()) {
+            wakeReader();
+        }
+    }
+
+    /** Payload bytes queued and not yet written to the socket. */
+    public long queuedBytes() {
+        return queuedBytes.get();
+    }
+
+    /** Whether the connection ended and the listener heard {@code onClosed}. */
+    public boolean isFinished() {
+        return finished;
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+
+    private boolean enqueue(int opcode, ByteBuffer payload) {
+        if (closeQueued.get() || failure.get() != null) {
+            return false;
+        }
+        long size = payload.remaining();
+        if (queuedBytes.addAndGet(size) > settings.maxOutgoingBufferedBytes()) {
+            queuedBytes.addAndGet(-size);
+            abort(FailureCause.BUFFER_FULL, "outgoing queue over " + settings.maxOutgoingBufferedBytes() + " bytes");
+            return false;
+        }
+        outgoing.add(new Message(opcode, payload));
+        return true;
+    }
+
+    private void queueClose(int code, String reason) {
+        if (failure.get() != null || !closeQueued.compareAndSet(false, true)) {
+            return;
+        }
+        outgoing.add(new Close(code, reason));
+        long nanos = settings.closeTimeout().toNanos();
+        ScheduledFuture<?> timer = schedule(() -> timers.schedule(this::closeTimedOut, nanos, TimeUnit.NANOSECONDS));
+        closeTimer.set(timer);
+        if (finished && timer != null) {
+            timer.cancel(false);
+        }
+    }
+
+    private void closeTimedOut() {
+        if (finished) {
+            return;
+        }
+        if (closeSent && closeReceived) {
+            // Section 7.1.1: both close frames went through but the server kept TCP open; the
+            // client may close it itself. Still a clean close.
+            cancelSocket.run();
+            wakeReader();
+        } else {
+            abort(FailureCause.CLOSE_TIMEOUT, "closing handshake not done within " + settings.closeTimeout());
+        }
+    }
+
+    private void keepAlivePing() {
+        if (finished || closeQueued.get() || failure.get() != null || awaitedPong != -1) {
+            return;
+        }
+        long sequence = pingSequence.incrementAndGet();
+        awaitedPong = sequence;
+        outgoing.add(new Control(OPCODE_PING, new byte[0]));
+        schedule(() -> timers.schedule(() -> {
+            if (awaitedPong == sequence) {
+                abort(FailureCause.PONG_TIMEOUT, "no pong within " + settings.pongTimeout());
+            }
+        }, settings.pongTimeout().toNanos(), TimeUnit.NANOSECONDS));
+    }
+
+    private ScheduledFuture<?> schedule(java.util.function.Supplier<ScheduledFuture<?>> scheduling) {
+        try {
+            return scheduling.get();
+        } catch (RejectedExecutionException shutDown) {
+            return null; // the client or server is closing and takes its connections down itself
+        }
+    }
+
+    private void wakeReader() {
+        Thread t = pausedReader;
+        if (t != null) {
+            LockSupport.unpark(t);
+        }
+    }
+
+    // ------------------------------------------------------------------ reader thread
+
+    /** The reader's handler: called on the reader thread from within {@link FrameReader#readFrame()}. */
+    private final class ReaderEvents implements FrameReader.Handler {
+        @Override
+        public void onText(String text) {
+            undelivered.addAndGet(text.length());
+            listener.onText(text);
+        }
+
+        @Override
+        public void onBinary(ByteBuffer data) {
+            undelivered.addAndGet(data.remaining());
+            listener.onBinary(data);
+        }
+
+        @Override
+        public void onPing(byte[] payload) {
+            // Section 5.5.2: answer with the same payload, unless our close frame is already queued.
+            if (!closeQueued.get()) {
+                outgoing.add(new Control(OPCODE_PONG, payload));
+            }
+        }
+
+        @Override
+        public void onPong(byte[] payload) {
+            awaitedPong = -1; // any pong shows the peer is alive (section 5.5.3 allows unsolicited ones)
+        }
+
+        @Override
+        public void onClose(int code, String reason) {
+            receivedCode = code;
+            receivedReason = reason;
+            closeReceived = true;
+            listener.onCloseFrame(code, reason);
+            // Section 5.5.1: answer with a close frame echoing the status code, unless we sent one.
+            queueClose(code == CLOSE_NO_STATUS ? -1 : code, reason);
+        }
+    }
+
+    private void readLoop() {
+        try {
+            while (failure.get() == null) {
+                reader.readFrame();
+                if (closeReceived) {
+                    afterPeerClose();
+                    break;
+                }
+                awaitDelivery();
+            }
+        } catch (ProtocolViolation v) {
+            failWithCloseFrame(v.failureCause(), v.closeCode(), v.getMessage());
+        } catch (IOException | RuntimeException e) {
+            if (failure.get() == null && !closeReceived) {
+                failure.compareAndSet(null, new Failure(FailureCause.CONNECTION_LOST, describe(e)));
+            }
+        } finally {
+            finish();
+        }
+    }
+
+    /** Blocks while the application holds more undelivered bytes than the high-water mark. */
+    private void awaitDelivery() {
+        long highWater = settings.receiveHighWaterMark();
+        while (undelivered.get() > highWater && failure.get() == null) {
+            pausedReader = Thread.currentThread();
+            if (undelivered.get() > highWater && failure.get() == null) {
+                LockSupport.park(this);
+            }
+            pausedReader = null;
+        }
+    }
+
+    /**
+     * The peer's close frame arrived and ours is queued or sent. A server closes TCP once its close
+     * frame is out; a client waits for the server to close TCP (section 7.1.1), bounded by the close timer.
+     */
+    private void afterPeerClose() throws IOException {
+        if (role == Role.SERVER) {
+            awaitWriter(settings.closeTimeout());
+            return;
+        }
+        // Nothing after a close frame is processed; read and drop until the server closes TCP.
+        while (!source.exhausted()) {
+            source.getBuffer().clear();
+        }
+        awaitWriter(settings.closeTimeout());
+    }
+
+    /** RFC 6455 section 7.1.7: send a close frame with the code, then drop the connection. */
+    private void failWithCloseFrame(FailureCause cause, int code, String detail) {
+        if (!failure.compareAndSet(null, new Failure(cause, detail))) {
+            return; // already failing for another reason
+        }
+        if (!closeSent) {
+            urgentCloseCode = code;
+            outgoing.add(WAKE);
+            awaitWriter(settings.closeTimeout());
+        }
+    }
+
+    private void awaitWriter(Duration timeout) {
+        try {
+            if (!writerThread.join(timeout)) {
+                cancelSocket.run(); // the peer does not read: give up on the close frame
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Ends the connection: closes the socket, frees codec memory, tells the listener once. */
+    private void finish() {
+        Failure f = failure.get();
+        if (f == null && !closeReceived) {
+            failure.compareAndSet(null, new Failure(FailureCause.CONNECTION_LOST, "connection closed"));
+            f = failure.get();
+        }
+        cancelTimers();
+        outgoing.add(STOP);
+        cancelSocket.run();
+        closeQuietly(source);
+        releaseSink();
+        reader.release();
+        boolean clean = f == null && closeSent && closeReceived;
+        finished = true;
+        if (f != null) {
+            listener.onFailureThenClosed(f.cause(), f.detail());
+        } else {
+            listener.onClosed(clean, receivedCode, receivedReason);
+        }
+        Runnable hook = finishedHook;
+        if (hook != null) {
+            hook.run();
+        }
+    }
+
+    private void cancelTimers() {
+        ScheduledFuture<?> t = closeTimer.get();
+        if (t != null) t.cancel(false);
+        ScheduledFuture<?> p = pingTask;
+        if (p != null) p.cancel(false);
+    }
+
+    // ------------------------------------------------------------------ writer thread
+
+    private void writeLoop() {
+        try {
+            while (true) {
+                Object item = outgoing.take();
+                long payloadBytes = 0;
+                while (item != null) {
+                    if (urgentCloseCode != NO_URGENT_CLOSE) {
+                        writeUrgentClose();
+                        return;
+                    }
+                    if (item == STOP) {
+                        writer.flush();
+                        return;
+                    }
+                    if (item instanceof Message m) {
+                        payloadBytes += m.payload().remaining();
+                        writer.writeMessage(m.opcode(), m.payload());
+                    } else if (item instanceof Control c) {
+                        writer.writeControl(c.opcode(), c.payload());
+                    } else if (item instanceof Close c) {
+                        writer.writeClose(c.code(), c.reason());
+                        writer.flush();
+                        closeSent = true;
+                        reportSent(payloadBytes);
+                        return; // section 5.5.1: nothing may follow a close frame
+                    }
+                    item = payloadBytes >= BATCH_REPORT_BYTES ? null : outgoing.poll();
+                }
+                writer.flush();
+                reportSent(payloadBytes);
+                writer.trim();
+            }
+        } catch (IOException | RuntimeException e) {
+            // The socket broke under the writer: make sure the reader notices and ends the connection.
+            if (failure.get() == null && !closeReceived) {
+                failure.compareAndSet(null, new Failure(FailureCause.CONNECTION_LOST, "write failed: " + describe(e)));
+            }
+            cancelSocket.run();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            writer.release();
+            releaseSink();
+        }
+    }
+
+    private void writeUrgentClose() throws IOException {
+        if (!closeSent) {
+            writer.writeClose(urgentCloseCode, null);
+            writer.flush();
+            closeSent = true;
+        }
+    }
+
+    private void reportSent(long payloadBytes) {
+        if (payloadBytes > 0) {
+            queuedBytes.addAndGet(-payloadBytes);
+            listener.onBytesSent(payloadBytes);
+        }
+    }
+
+    // ------------------------------------------------------------------
+
+    private void releaseSink() {
+        if (sinkUsers.decrementAndGet() == 0) {
+            closeQuietly(sink);
+        }
+    }
+
+    private static String describe(Throwable e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getClass().getSimpleName() + ": " + e.getMessage();
+    }
+
+    private static void closeQuietly(java.io.Closeable c) {
+        try {
+            c.close();
+        } catch (IOException | RuntimeException ignored) {
+            // closing a socket that is already gone
+        }
+    }
+}
