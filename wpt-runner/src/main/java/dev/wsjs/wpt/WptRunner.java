@@ -33,6 +33,10 @@ public final class WptRunner {
     /** GraalJS interprets deep call chains; a page's loop thread gets a main-thread-sized stack. */
     private static final long LOOP_THREAD_STACK = 16L << 20;
 
+    /** Without --verbose, the unexpected results listed after the summary; the report has them all. */
+    private static final int MAX_UNEXPECTED_SHOWN = 100;
+    private static final int MAX_LINE = 240;
+
     private final PrintStream out;
     private final boolean terminal;
 
@@ -129,8 +133,9 @@ public final class WptRunner {
         out.print(Summary.render(tests, results, counts));
         if (!found.htmlTests().isEmpty()) {
             out.println();
-            out.println(found.htmlTests().size() + " testharness .html test(s) not run (they need a document):");
-            found.htmlTests().forEach(h -> out.println("  " + h));
+            out.println(found.htmlTests().size() + " testharness .html test(s) not run: they need a document"
+                    + (options.verbose() ? ":" : " (--verbose lists them)"));
+            if (options.verbose()) found.htmlTests().forEach(h -> out.println("  " + h));
         }
         printUnexpected(allUnexpected, results, options.verbose());
 
@@ -157,14 +162,25 @@ public final class WptRunner {
         long passes = list.stream().filter(Unexpected::isUnexpectedPass).count();
         out.println(list.size() + " unexpected result(s): " + (list.size() - passes) + " regression(s), " + passes + " unexpected pass(es)");
         String lastUrl = null;
+        int shown = 0;
         for (Unexpected u : list) {
-            out.println("  " + u);
+            if (!verbose && shown == MAX_UNEXPECTED_SHOWN) {
+                out.println("  … and " + (list.size() - shown) + " more (--verbose lists all; --report has every result)");
+                break;
+            }
+            shown++;
+            out.println("  " + abbreviate(u.toString()));
             if (verbose && !u.url().equals(lastUrl)) {
                 List<String> console = results.get(u.url()).console();
                 console.stream().limit(20).forEach(line -> out.println("      | " + line));
             }
             lastUrl = u.url();
         }
+    }
+
+    private static String abbreviate(String s) {
+        String line = s.replace('\n', ' ');
+        return line.length() <= MAX_LINE ? line : line.substring(0, MAX_LINE - 1) + "…";
     }
 
     private static ThreadFactory daemonThreads(String name, long stackSize) {

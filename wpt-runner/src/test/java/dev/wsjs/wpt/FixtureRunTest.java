@@ -61,8 +61,8 @@ class FixtureRunTest {
                         .expectations(expectations)
                         .report(report)
                         .jobs(2)
-                        // 1 s harness timeout (6 s for timeout=long): keeps the hang fixture short.
-                        .timeoutMultiplier(0.1)
+                        // 5 s harness timeout (30 s for timeout=long): keeps the hang fixture short.
+                        .timeoutMultiplier(0.5)
                         .build());
         elapsedMillis = (System.nanoTime() - start) / 1_000_000;
         output = bytes.toString(StandardCharsets.UTF_8);
@@ -137,8 +137,9 @@ class FixtureRunTest {
         assertEquals(TestStatus.TIMEOUT, r.status());
         assertEquals(SubtestStatus.TIMEOUT, subtest(r, "never finishes").status());
         assertEquals(SubtestStatus.PASS, subtest(r, "finishes").status());
+        assertTrue(r.durationMillis() < 2500, "waited " + r.durationMillis() + " ms for an idle test");
+        assertNotNull(r.message());
         assertTrue(r.message().contains("nothing was left to run"), r.message());
-        assertTrue(r.durationMillis() < 900, "waited " + r.durationMillis() + " ms for an idle test");
     }
 
     @Test
@@ -146,8 +147,8 @@ class FixtureRunTest {
         TestResult r = result("/fixture/hang.any.html");
         assertEquals(TestStatus.TIMEOUT, r.status());
         assertTrue(r.message().contains("cancelled"), r.message());
-        // 1 s harness timeout + 3 s grace, with slack for a loaded machine.
-        assertTrue(r.durationMillis() >= 1000 && r.durationMillis() < 9000, "took " + r.durationMillis() + " ms");
+        // 5 s harness timeout + 3 s grace, with slack for a loaded machine.
+        assertTrue(r.durationMillis() >= 5000 && r.durationMillis() < 20000, "took " + r.durationMillis() + " ms");
         assertEquals(SubtestStatus.PASS, subtest(r, "before the hang").status(), "results before the hang are kept");
     }
 
@@ -198,7 +199,7 @@ class FixtureRunTest {
         assertTrue(output.lines().anyMatch(l -> l.startsWith("/fixture ") && l.contains(" first ")), output);
         assertTrue(output.lines().anyMatch(l -> l.startsWith("/fixture/sub ") && l.contains(" v1 ")), output);
         assertTrue(output.lines().anyMatch(l -> l.startsWith("total ")), output);
-        assertTrue(output.contains("/fixture/page.html"), "HTML tests are listed as not run");
+        assertTrue(output.contains("1 testharness .html test(s) not run"), "HTML tests are counted as not run");
     }
 
     @Test
