@@ -17,6 +17,9 @@ import org.graalvm.polyglot.Value;
  */
 public final class JsLayer {
 
+    /** The name prefix of the layer's sources (in stack traces; not counted by statement limits). */
+    public static final String SOURCE_PREFIX = "wsjs:internal/";
+
     /** Load order; a file may use what the files before it put into {@code internals}. */
     static final List<String> FILES = List.of(
             "00_webidl.js",
@@ -32,6 +35,11 @@ public final class JsLayer {
             "10_websocket.js",
             "11_wsjs_namespace.js");
 
+    /** Deletes the GraalJS globals that lead to the host; each must be gone before user code runs. */
+    private static final String HOST_GLOBALS_REMOVAL =
+            "for (const name of ['Java', 'Polyglot', 'Packages', 'java', 'javax', 'javafx', 'com', 'org', 'edu', 'arguments']) {"
+            + " if (!delete globalThis[name]) throw new Error('cannot remove the global ' + name); }";
+
     /** Sources are immutable and shared by every context of an engine, which caches their code. */
     private static final List<Source> SOURCES = FILES.stream().map(JsLayer::load).toList();
 
@@ -43,8 +51,10 @@ public final class JsLayer {
      */
     public static Value install(Context context, Object ops) {
         Value global = context.getBindings("js");
-        // Scripts get no door to the host: the Java and Polyglot builtins go before anything runs.
-        Value internals = context.eval("js", "delete globalThis.Java; delete globalThis.Polyglot; Object.create(null)");
+        // Scripts get no door to the host: the Java and Polyglot builtins go before anything runs,
+        // and so do GraalJS's Java package globals (they resolve nothing with host class lookup
+        // off, but name the host) and the shell's global `arguments`.
+        Value internals = context.eval("js", HOST_GLOBALS_REMOVAL + "Object.create(null)");
         for (Source source : SOURCES) {
             context.eval(source).execute(global.getMember("globalThis"), internals, ops);
         }
@@ -56,7 +66,7 @@ public final class JsLayer {
         try (InputStream in = JsLayer.class.getResourceAsStream(resource)) {
             if (in == null) throw new IllegalStateException("missing JS layer file " + resource);
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return Source.newBuilder("js", text, "wsjs:internal/" + file).cached(true).internal(false).buildLiteral();
+            return Source.newBuilder("js", text, SOURCE_PREFIX + file).cached(true).internal(false).buildLiteral();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
