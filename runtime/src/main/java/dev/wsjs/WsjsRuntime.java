@@ -356,7 +356,7 @@ public final class WsjsRuntime implements AutoCloseable {
                     result.completeExceptionally(new ScriptException(a.length > 0 ? describe(a[0]) : "rejected", null));
                     return null;
                 };
-                v.invokeMember("then", onFulfilled, onRejected);
+                internals.getMember("whenSettled").executeVoid(v, onFulfilled, onRejected);
             } else {
                 result.complete(toJava(v));
             }

@@ -40,6 +40,22 @@ public final class JsLayer {
             "for (const name of ['Java', 'Polyglot', 'Packages', 'java', 'javax', 'javafx', 'com', 'org', 'edu', 'arguments']) {"
             + " if (!delete globalThis[name]) throw new Error('cannot remove the global ' + name); }";
 
+    /**
+     * {@code whenSettled(value, onFulfilled, onRejected)}: how the embedding API waits for a script's
+     * promise. It uses the engine's own Promise and {@code then}, taken before any script ran, so
+     * the Java callbacks never pass through a {@code then} a script replaced.
+     */
+    private static final Source WHEN_SETTLED = Source.newBuilder("js", """
+            (function () {
+              "use strict";
+              const apply = Reflect.apply;
+              const then = Promise.prototype.then;
+              const NativePromise = Promise;
+              return function whenSettled(value, onFulfilled, onRejected) {
+                apply(then, new NativePromise((resolve) => resolve(value)), [onFulfilled, onRejected]);
+              };
+            })()""", SOURCE_PREFIX + "embedding.js").cached(true).buildLiteral();
+
     /** Sources are immutable and shared by every context of an engine, which caches their code. */
     private static final List<Source> SOURCES = FILES.stream().map(JsLayer::load).toList();
 
@@ -58,6 +74,7 @@ public final class JsLayer {
         for (Source source : SOURCES) {
             context.eval(source).execute(global.getMember("globalThis"), internals, ops);
         }
+        internals.putMember("whenSettled", context.eval(WHEN_SETTLED));
         return internals;
     }
 

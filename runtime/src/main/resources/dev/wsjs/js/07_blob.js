@@ -21,6 +21,7 @@
   const DateNow = Date.now;
   const ObjectGetOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
   const ObjectGetPrototypeOf = Object.getPrototypeOf;
+  const ObjectSetPrototypeOf = Object.setPrototypeOf;
   const RegExpPrototypeTest = RegExp.prototype.test;
   const StringPrototypeReplace = String.prototype.replace;
   const StringPrototypeToLowerCase = String.prototype.toLowerCase;
@@ -288,7 +289,9 @@
   // https://w3c.github.io/FileAPI/#process-blob-parts
   function processBlobParts(parts, options) {
     // 1. Let bytes be an empty sequence of bytes.
-    const pieces = [];
+    //    Its pieces are Java BlobData objects: a null-prototype array, so that no setter or method a
+    //    script put on Array.prototype or Object.prototype ever sees one.
+    const pieces = ObjectSetPrototypeOf([], null);
     // Adjacent strings are encoded together: the UTF-8 encoding of a concatenation of scalar value
     // strings is the concatenation of their encodings, and it saves a trip to Java per string.
     let text = "";
@@ -306,21 +309,21 @@
         continue;
       }
       if (text !== "") {
-        pieces.push(blobOps.fromString(text));
+        pieces[pieces.length] = blobOps.fromString(text);
         text = "";
       }
       if (isBlob(element)) {
         // 2.3. If element is a Blob, append the bytes it represents to bytes (shared, not copied).
         const data = blobDataOf(element);
-        if (data !== EMPTY) pieces.push(data);
+        if (data !== EMPTY) pieces[pieces.length] = data;
       } else {
         // 2.2. If element is a BufferSource, get a copy of the bytes held by the buffer source, and
         //      append those bytes to bytes.
         const data = copyBufferSource(element);
-        if (data !== EMPTY) pieces.push(data);
+        if (data !== EMPTY) pieces[pieces.length] = data;
       }
     }
-    if (text !== "") pieces.push(blobOps.fromString(text));
+    if (text !== "") pieces[pieces.length] = blobOps.fromString(text);
     // 3. Return bytes.
     if (pieces.length === 0) return EMPTY;
     if (pieces.length === 1) return pieces[0];

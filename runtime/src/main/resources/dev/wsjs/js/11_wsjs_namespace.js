@@ -42,8 +42,10 @@
     version: runtimeOps.version(),
     /** Process memory in bytes: { rss, heapUsed, heapTotal } (rss is -1 where unknown). */
     memoryUsage() {
-      const [rss, heapUsed, heapTotal] = runtimeOps.memoryUsage();
-      return { rss, heapUsed, heapTotal };
+      // Indexed reads: destructuring would hand the Java array to Array.prototype[Symbol.iterator],
+      // which a script may have replaced.
+      const figures = runtimeOps.memoryUsage();
+      return { rss: figures[0], heapUsed: figures[1], heapTotal: figures[2] };
     },
     /** Calls `handler(signal)` when the process gets SIGINT or SIGTERM; a second signal exits at once. */
     addSignalListener(signal, handler) {

@@ -170,6 +170,85 @@ class SandboxTest {
     }
 
     @Test
+    void hostilePrototypesNeverSeeAJavaObject() throws Exception {
+        List<String> names = layerPropertyNames();
+        try (LocalWebSocketServer server = LocalWebSocketServer.start();
+             WsjsRuntime rt = WsjsRuntime.builder().location("http://127.0.0.1:" + server.port() + "/")
+                     .console((level, text) -> {}).onUncaughtError((report, runtime) -> {}).start()) {
+            String hooks = resource("hostile-prototypes.js");
+            rt.submit(ctx -> {
+                Value list = ctx.eval("js", "[]");
+                for (int i = 0; i < names.size(); i++) list.setArrayElement(i, names.get(i));
+                ctx.getBindings("js").putMember("hooked", ctx.eval("js", "(" + hooks + ")").execute(list));
+                return null;
+            }).get(30, java.util.concurrent.TimeUnit.SECONDS);
+            // Everything that moves bytes or values between the layer and Java, with hooks in place.
+            Object messages = rt.evalAsync("""
+                    (async () => {
+                      const ws = new WebSocket('/echo');
+                      await new Promise((resolve, reject) => { ws.onopen = resolve; ws.onerror = reject; });
+                      const got = [];
+                      ws.onmessage = (e) => got.push(e.data);
+                      ws.send('text'); ws.send(new Uint8Array([1, 2, 3])); ws.send(new Blob(['blob', new Uint8Array([7])]));
+                      while (got.length < 3) await new Promise((r) => setTimeout(r, 10));
+                      ws.binaryType = 'arraybuffer';
+                      ws.send(new Uint8Array([4, 5])); ws.send(new Blob(['b2']));
+                      while (got.length < 5) await new Promise((r) => setTimeout(r, 10));
+                      const b = new Blob(['x', new Uint8Array([9]), got[1]]);
+                      await b.arrayBuffer(); await b.text(); b.slice(1);
+                      const reader = new FileReader(); reader.readAsArrayBuffer(b);
+                      await new Promise((r) => { reader.onload = r; });
+                      structuredClone({ b, f: new File(['f'], 'f.txt'), u: new Uint8Array(3) });
+                      new TextDecoder().decode(new TextEncoder().encode('héllo'));
+                      crypto.getRandomValues(new Uint8Array(8)); crypto.randomUUID();
+                      new URL('https://a.test/x?y=1').searchParams.get('y');
+                      wsjs.memoryUsage(); performance.now(); performance.mark('m'); console.log('x', { a: 1 }, [1, 2], b);
+                      const c = new AbortController(); c.abort(); AbortSignal.timeout(1);
+                      await new Promise((r) => setTimeout(r, 20));
+                      queueMicrotask(() => {}); reportError(new Error('reported'));
+                      const closed = new Promise((r) => { ws.onclose = r; });
+                      ws.close();
+                      await closed;
+                      return got.length;
+                    })()""").get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(5, messages);
+            List<String> leaks = rt.submit(ctx -> {
+                Value seen = ctx.getBindings("js").getMember("hooked");
+                Value where = ctx.getBindings("js").getMember("hookedWhere");
+                List<String> host = new ArrayList<>();
+                for (long i = 0; i < seen.getArraySize(); i++) {
+                    Value v = seen.getArrayElement(i);
+                    if (v.isHostObject() || v.isProxyObject()) host.add(where.getArrayElement(i) + " saw " + v);
+                }
+                assertTrue(seen.getArraySize() > 100, "the hooks ran: " + seen.getArraySize());
+                // The control: a Java object pushed through a hooked method is caught.
+                ctx.eval("js", "(o) => [].push(o)").execute(new StringBuilder("control"));
+                long last = seen.getArraySize() - 1;
+                assertTrue(seen.getArrayElement(last).isHostObject(), "the detector works");
+                return host;
+            }).get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(leaks.isEmpty(), "Java objects handed to script-replaceable code: " + leaks);
+        }
+    }
+
+    /** Every property name the JS layer assigns or puts in an object literal. */
+    private static List<String> layerPropertyNames() throws Exception {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        java.nio.file.Path dir = java.nio.file.Path.of(WsjsRuntime.class.getResource("/dev/wsjs/js/").toURI());
+        try (var files = java.nio.file.Files.list(dir)) {
+            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".js")).toList()) {
+                String source = java.nio.file.Files.readString(file);
+                for (String pattern : List.of("\\.([A-Za-z_$][\\w$]*)\\s*=[^=]", "[{,]\\s*([A-Za-z_$][\\w$]*)\\s*:")) {
+                    java.util.regex.Matcher m = java.util.regex.Pattern.compile(pattern).matcher(source);
+                    while (m.find()) names.add(m.group(1));
+                }
+            }
+        }
+        assertTrue(names.size() > 50, names.toString());
+        return List.copyOf(names);
+    }
+
+    @Test
     void errorPrepareStackTraceCannotCaptureFrames() {
         try (WsjsRuntime rt = runtime()) {
             String r = rt.eval("""
