@@ -191,6 +191,31 @@ class RuntimeCloseTest {
     }
 
     @Test
+    void aClosedRuntimeWithSocketsIsGarbageCollected() throws Exception {
+        List<java.lang.ref.WeakReference<WsjsRuntime>> refs = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            WsjsRuntime rt = WsjsRuntime.builder().location(location()).console((level, text) -> {}).start();
+            rt.evalAsync("""
+                    new Promise((resolve) => {
+                      const done = new WebSocket('/rec');
+                      done.onopen = () => done.send('x');
+                      done.onmessage = () => done.close();
+                      done.onclose = resolve;
+                      globalThis.stillOpen = new WebSocket('/rec');
+                      setInterval(() => {}, 1000);
+                    }).then(() => new Promise((r) => { stillOpen.readyState === 1 ? r() : stillOpen.onopen = r; }))""")
+                    .get(60, TimeUnit.SECONDS);
+            rt.close();
+            refs.add(new java.lang.ref.WeakReference<>(rt));
+        }
+        assertRuntimeThreadsEnd();
+        assertTrue(ThreadCensus.eventually(30, () -> {
+            System.gc();
+            return refs.stream().allMatch(r -> r.get() == null);
+        }), "a closed runtime is still reachable");
+    }
+
+    @Test
     void aBuildRuntimeClosedByItsOwnerClosesSocketsWith1001() throws Exception {
         try (WsjsRuntime rt = WsjsRuntime.builder().location(location()).console((level, text) -> {}).build()) {
             rt.eval("globalThis.ready = 0; for (let i = 0; i < 3; i++) new WebSocket('/rec').onopen = () => ready++;");
