@@ -308,7 +308,7 @@ class RawPeerFrameTest {
     @Test
     void keepAlivePingsAnsweredKeepTheConnectionOpen() throws Exception {
         WebSocketClient c = new WebSocketClient(WebSocketSettings.defaults()
-                .withPingInterval(Duration.ofMillis(50)).withPongTimeout(Duration.ofMillis(150)));
+                .withPingInterval(Duration.ofMillis(50)).withPongTimeout(Duration.ofSeconds(3)));
         try (c; RawPeer peer = new RawPeer()) {
             RecordingListener events = new RecordingListener();
             try (RawPeer.Conn conn = peer.accept(c, events)) {
