@@ -43,6 +43,9 @@ public final class JsLayer {
      */
     private static final List<Source> SOURCES = FILES.stream().map(JsLayer::load).toList();
 
+    /** {@code -Dwsjs.trace.startup=true} prints how long each layer file takes to install. */
+    private static final boolean TRACE = Boolean.getBoolean("wsjs.trace.startup");
+
     private JsLayer() {}
 
     /**
@@ -53,8 +56,11 @@ public final class JsLayer {
         Value global = context.getBindings("js");
         // Scripts get no door to the host: the Java and Polyglot builtins go before anything runs.
         Value internals = context.eval(PRELUDE);
+        Value globalThis = global.getMember("globalThis");
         for (Source source : SOURCES) {
-            context.eval(source).execute(global.getMember("globalThis"), internals, ops);
+            long start = TRACE ? System.nanoTime() : 0;
+            context.eval(source).execute(globalThis, internals, ops);
+            if (TRACE) System.err.printf("wsjs: %-24s %6.1f ms%n", source.getName(), (System.nanoTime() - start) / 1e6);
         }
         return internals;
     }

@@ -70,7 +70,14 @@ public final class WebSocketOps {
         // An open or connecting WebSocket keeps the event loop alive until its close event ran.
         services.loop().ref();
         unfinished.incrementAndGet();
-        c.transport = services.webSocketClient().connect(request, c);
+        try {
+            c.transport = services.webSocketClient().connect(request, c);
+        } catch (IllegalArgumentException e) {
+            // Whatever the transport cannot even attempt fails the connection, as the standard has
+            // every establishment problem do; the constructor itself never throws for it.
+            c.onFailure(FailureCause.BAD_HANDSHAKE, e.getMessage());
+            c.onClosed(false, 1006, "");
+        }
         return id;
     }
 

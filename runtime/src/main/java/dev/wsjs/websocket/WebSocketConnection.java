@@ -142,13 +142,14 @@ public final class WebSocketConnection {
         byte[] nonce = new byte[16];
         client.random().nextBytes(nonce);
         String key = Base64.getEncoder().encodeToString(nonce);
-        Request httpRequest = buildRequest(key); // throws for headers OkHttp refuses, before anything starts
+        // A bad port (0 among them, which no HTTP URL can even name) fails before a request is built.
         int port = request.effectivePort();
         if (BadPorts.isBad(port)) {
             String detail = request.url() + ": port " + port + " is blocked by the Fetch standard's bad-port list";
             client.executor().execute(() -> failHandshake(FailureCause.BAD_PORT, detail));
             return;
         }
+        Request httpRequest = buildRequest(key); // throws for headers OkHttp refuses, before anything starts
         Call c = client.http().newCall(httpRequest);
         call = c;
         long timeout = client.settings().handshakeTimeout().toNanos();
