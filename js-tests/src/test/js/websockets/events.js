@@ -120,3 +120,17 @@ async_test((t) => {
   }));
   ws.onclose = t.step_func_done(() => assert_true(after, "dispatch went on after a listener threw"));
 }, "an exception in a listener is reported and dispatch goes on");
+
+async_test((t) => {
+  const ws = new WebSocket(ECHO);
+  ws.binaryType = "arraybuffer";
+  ws.onopen = t.step_func(() => ws.send(new Uint8Array([7, 8, 9])));
+  ws.onmessage = t.step_func((e) => {
+    const buffer = e.data;
+    const clone = structuredClone(buffer, { transfer: [buffer] });
+    assert_equals(buffer.byteLength, 0, "the received buffer was detached by the transfer");
+    assert_array_equals(Array.from(new Uint8Array(clone)), [7, 8, 9]);
+    ws.close();
+  });
+  ws.onclose = t.step_func_done();
+}, "a received ArrayBuffer is an ordinary, transferable ArrayBuffer");

@@ -299,6 +299,19 @@ public final class WsjsRuntime implements AutoCloseable {
         close();
     }
 
+    /**
+     * Delivers an OS signal ("SIGINT", "SIGTERM") to the listeners a script registered with the
+     * non-standard {@code wsjs.addSignalListener}; the future tells whether any listener ran.
+     * Any thread.
+     */
+    public CompletableFuture<Boolean> signal(String name) {
+        Objects.requireNonNull(name, "name");
+        return submit(ctx -> {
+            Value callback = services.signalCallback();
+            return callback != null && callback.execute(name).asBoolean();
+        });
+    }
+
     /** The exit code set by {@link #exit(int)} (0 if none). */
     public int exitCode() {
         return exitCode;

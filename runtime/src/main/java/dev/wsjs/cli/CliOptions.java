@@ -49,6 +49,10 @@ record CliOptions(
               wsjs.args              the script's arguments (strings)
               wsjs.env               environment variables when --allow-env was given, else undefined
               wsjs.exit(code)        end the program with an exit code
+              wsjs.addSignalListener("SIGINT" | "SIGTERM", fn)
+                                     handle a signal (e.g. close sockets); without a listener the
+                                     program ends with 128 + the signal number; a second signal
+                                     ends it at once
               wsjs.version           the wsjs version
 
             Exit codes: 0 success, 1 uncaught error, 2 usage error.

@@ -110,6 +110,7 @@ public final class Main {
         }
 
         try (WsjsRuntime runtime = builder.build()) {
+            SignalHandling.install(runtime);
             if (options.eval() != null) {
                 runtime.eval(options.eval(), "[eval]");
             } else if (options.module()) {

@@ -46,6 +46,13 @@ public final class RuntimeServices {
 
     public void setReportException(Value fn) { this.reportException = fn; }
 
+    private Value signalCallback;
+
+    public void setSignalCallback(Value fn) { this.signalCallback = fn; }
+
+    /** The JS function {@code (signalName) => handled}, or null before the layer installed it. */
+    public Value signalCallback() { return signalCallback; }
+
     /** The JS layer's {@code reportException}, or null before the layer installed it. */
     public Value reportException() { return reportException; }
 

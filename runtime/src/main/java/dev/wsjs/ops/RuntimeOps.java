@@ -45,6 +45,12 @@ public final class RuntimeOps {
         services.loop().post(dev.wsjs.loop.TaskSource.RUNTIME, fn::executeVoid);
     }
 
+    /** Registers the JS function that delivers an OS signal to the script's signal listeners. */
+    @HostAccess.Export
+    public void setSignalCallback(Value fn) {
+        services.setSignalCallback(fn);
+    }
+
     /** Registers {@code internals.reportException}, used for errors that reach Java. */
     @HostAccess.Export
     public void setReportException(Value fn) {

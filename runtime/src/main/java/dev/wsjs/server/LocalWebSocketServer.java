@@ -223,10 +223,24 @@ public final class LocalWebSocketServer implements AutoCloseable {
             if (!extensions.isEmpty()) {
                 headers.put("Sec-WebSocket-Extensions", extensions);
             }
-            writeHead(sink, 101, headers);
-            socket.setSoTimeout(0);
-            open(socket, source, sink, handler, request, accept.protocol() == null ? "" : accept.protocol(), extensions, negotiated);
+            Session session = new Session(sessionIds.incrementAndGet(), request,
+                    accept.protocol() == null ? "" : accept.protocol(), extensions);
+            WebSocketEndpoint endpoint = new WebSocketEndpoint("wsjs-server-" + port() + "-" + session.id(), Role.SERVER,
+                    source, sink, () -> closeQuietly(socket), negotiated, settings,
+                    new ListenerGate(new SessionEvents(session, handler)), timers, null);
+            session.attach(endpoint);
+            // Counted before the 101 goes out, so a client that sees it open also sees it in openSessions().
+            endpoints.add(endpoint);
+            endpoint.whenFinished(() -> endpoints.remove(endpoint));
+            try {
+                writeHead(sink, 101, headers);
+                socket.setSoTimeout(0);
+            } catch (IOException e) {
+                endpoints.remove(endpoint);
+                throw e;
+            }
             upgraded = true;
+            open(session, endpoint, handler, request);
         } catch (IOException e) {
             LOG.log(System.Logger.Level.DEBUG, "WebSocket handshake failed", e);
         } finally {
@@ -237,16 +251,7 @@ public final class LocalWebSocketServer implements AutoCloseable {
         }
     }
 
-    private void open(Socket socket, BufferedSource source, Sink sink, Handler handler, UpgradeRequest request,
-            String protocol, String extensions, PerMessageDeflate negotiated) {
-        long id = sessionIds.incrementAndGet();
-        Session session = new Session(id, request, protocol, extensions);
-        WebSocketEndpoint endpoint = new WebSocketEndpoint("wsjs-server-" + port() + "-" + id, Role.SERVER, source, sink,
-                () -> closeQuietly(socket), negotiated, settings, new ListenerGate(new SessionEvents(session, handler)),
-                timers, null);
-        session.attach(endpoint);
-        endpoints.add(endpoint);
-        endpoint.whenFinished(() -> endpoints.remove(endpoint));
+    private void open(Session session, WebSocketEndpoint endpoint, Handler handler, UpgradeRequest request) {
         try {
             handler.onOpen(session, request);
         } catch (RuntimeException e) {

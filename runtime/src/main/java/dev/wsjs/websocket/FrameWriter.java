@@ -22,8 +22,12 @@ public final class FrameWriter {
 
     /** Buffered bytes above which the buffer goes to the socket even inside a batch. */
     static final int EMIT_BYTES = 64 * 1024;
-    /** Messages shorter than this are sent uncompressed: DEFLATE would save little or nothing. */
-    static final int COMPRESS_MIN_BYTES = 64;
+    /**
+     * Messages shorter than this are sent uncompressed (RFC 7692 lets each message choose): a
+     * JNI deflate with a sync flush costs several microseconds, which for small messages outweighs
+     * the few bytes saved (measured on loopback: 64-byte echoes fell from ~380k to ~48k msg/s).
+     */
+    static final int COMPRESS_MIN_BYTES = 1024;
     private static final int KEEP_COMPRESS_BUFFER_BYTES = 1024 * 1024;
 
     private final Sink sink;

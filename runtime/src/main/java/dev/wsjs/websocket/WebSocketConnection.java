@@ -230,7 +230,7 @@ public final class WebSocketConnection {
                         + "(OkHttp needs exactly 'Connection: upgrade')");
             }
         } catch (HandshakeValidator.BadHandshake e) {
-            response.close();
+            release(response);
             failHandshake(FailureCause.BAD_HANDSHAKE, request.url() + ": " + e.getMessage());
             return;
         }
@@ -239,7 +239,7 @@ public final class WebSocketConnection {
                 accepted.deflate(), client.settings(), listener, client.timers(), client.random());
         endpoint = e;
         if (pendingFailure.get() != null || !state.compareAndSet(CONNECTING, OPEN)) {
-            socket.cancel();
+            release(response);
             failHandshake(FailureCause.ABORTED, "failed while the handshake finished");
             return;
         }
@@ -251,6 +251,25 @@ public final class WebSocketConnection {
         FailureCause late = pendingFailure.get();
         if (late != null) {
             e.abort(late, "failed while the handshake finished");
+        }
+    }
+
+    /** Gives the connection of a response back: an upgraded socket is closed with its source and sink. */
+    private static void release(Response response) {
+        okio.Socket socket = response.socket();
+        if (socket != null) {
+            socket.cancel();
+            closeQuietly(socket.getSource());
+            closeQuietly(socket.getSink());
+        }
+        response.close();
+    }
+
+    private static void closeQuietly(java.io.Closeable c) {
+        try {
+            c.close();
+        } catch (IOException | RuntimeException ignored) {
+            // the socket is gone already
         }
     }
 

@@ -827,6 +827,21 @@
     return fn;
   }
 
+  /**
+   * Map and Set whose methods were taken before any user script ran: layer code calls `map.get(k)` directly
+   * (which the engine optimizes well, unlike calls through a bound Function.prototype.call) without being
+   * affected by a script that patches Map.prototype or Set.prototype.
+   */
+  function makeSafe(Base, Safe) {
+    for (const key of ReflectOwnKeys(Base.prototype)) {
+      if (key === "constructor") continue;
+      ObjectDefineProperty(Safe.prototype, key, ObjectGetOwnPropertyDescriptor(Base.prototype, key));
+    }
+    return Safe;
+  }
+  const SafeMap = makeSafe(Map, class SafeMap extends Map {});
+  const SafeSet = makeSafe(Set, class SafeSet extends Set {});
+
   internals.webidl = {
     __proto__: null,
     converters,
@@ -857,5 +872,7 @@
     defineConstants,
     exposeInterface,
     setFunctionName,
+    SafeMap,
+    SafeSet,
   };
 })

@@ -705,6 +705,13 @@
 
   // ------------------------------------------------------------------ the basic URL parser
 
+  // An ASCII code unit the path state appends as it is: not in the path percent-encode set and
+  // not a code point that ends a segment ("/", "\\", "?", "#" — "\\" only ends special URLs'
+  // segments, so it is never taken in a run).
+  function isPlainPathUnit(c) {
+    return c < 0x80 && (SET_TABLE[c] & PATH_SET) === 0 && c !== 0x2F && c !== 0x5C && c !== 0x3F && c !== 0x23;
+  }
+
   const NO_STATE = 0;
   const SCHEME_START = 1;
   const SCHEME = 2;
@@ -1325,7 +1332,14 @@
             // 3. UTF-8 percent-encode c using the path percent-encode set and append the result
             //    to buffer.
             if (c < 0x80) {
-              buffer += (SET_TABLE[c] & PATH_SET) !== 0 ? percentEncodeByte(c) : input[pointer];
+              if ((SET_TABLE[c] & PATH_SET) !== 0) {
+                buffer += percentEncodeByte(c);
+              } else {
+                // Take the whole run of such code points at once; each would take this branch.
+                const start = pointer;
+                while (pointer + 1 < length && isPlainPathUnit(input.charCodeAt(pointer + 1))) pointer++;
+                buffer += start === pointer ? input[pointer] : input.slice(start, pointer + 1);
+              }
             } else {
               const cp = scalarAt(input, pointer);
               if (cp > 0xFFFF) pointer++;
@@ -1390,8 +1404,11 @@
           } else if (c !== EOF) {
             // 3. Otherwise, if c is not the EOF code point:
             // 1.–2. Non-URL code points and stray "%" are invalid-URL-unit validation errors.
-            // 3. Append c to buffer.
-            buffer += input[pointer];
+            // 3. Append c to buffer (with the run of code points up to the next "#").
+            const hash = override ? -1 : input.indexOf("#", pointer);
+            const end = hash === -1 ? length : hash;
+            buffer += input.slice(pointer, end);
+            pointer = end - 1;
           }
           break;
 

@@ -60,25 +60,30 @@
       return new Uint8Array((typed ? typedArrayBuffer : dataViewBuffer).call(source),
         (typed ? typedArrayByteOffset : dataViewByteOffset).call(source), length);
     }
-    const length = webidl.isSharedArrayBuffer(source)
-      ? sharedArrayBufferByteLength.call(source)
-      : arrayBufferByteLength.call(source);
+    let length;
+    try {
+      length = arrayBufferByteLength.call(source);
+    } catch {
+      length = sharedArrayBufferByteLength.call(source); // the getter is for ArrayBuffers only
+    }
     return length === 0 ? EMPTY_BYTES : new Uint8Array(source);
   }
 
   // ------------------------------------------------------------------ output of decoders
 
+  // One scratch buffer for every sink: decoding runs no script code, so sinks never overlap.
+  const SCRATCH_UNITS = new Uint16Array(4096);
+
   // Collects code units into a string without building one array element per unit.
   class CodeUnitSink {
     constructor() {
       this.text = "";
-      this.units = new Uint16Array(1024);
       this.length = 0;
     }
 
     push(unit) {
-      if (this.length === 1024) this.flush();
-      this.units[this.length++] = unit;
+      if (this.length === SCRATCH_UNITS.length) this.flush();
+      SCRATCH_UNITS[this.length++] = unit;
     }
 
     pushCodePoint(cp) {
@@ -98,7 +103,7 @@
 
     flush() {
       if (this.length > 0) {
-        this.text += String.fromCharCode.apply(null, this.units.subarray(0, this.length));
+        this.text += String.fromCharCode.apply(null, SCRATCH_UNITS.subarray(0, this.length));
         this.length = 0;
       }
     }
@@ -208,6 +213,13 @@
     return new DecodeFailure(bytes.slice(next, end));
   }
 
+  function isAscii(bytes, end) {
+    for (let i = 0; i < end; i++) {
+      if (bytes[i] > 0x7F) return false;
+    }
+    return true;
+  }
+
   // The start of a possibly incomplete UTF-8 sequence at the end of bytes[from, end), or end.
   // Java must not see such a tail: it would end the input there, while a stream continues.
   function incompleteTailStart(bytes, from, end) {
@@ -226,15 +238,20 @@
    * points as a string (no BOM handling); throws a DecodeFailure in fatal mode.
    */
   function decodeUtf8(state, bytes, fatal, flush) {
+    const end = typedArrayByteLength.call(bytes);
+    // A short ASCII chunk with no sequence pending decodes to its bytes as code units.
+    if (end < JAVA_THRESHOLD && state.bytesNeeded === 0 && isAscii(bytes, end)) {
+      return end === 0 ? "" : String.fromCharCode.apply(null, bytes);
+    }
     const sink = new CodeUnitSink();
-    const end = bytes.length;
     let i = 0;
     if (end >= JAVA_THRESHOLD) {
       // Finish a sequence an earlier chunk began, one byte at a time, in JS.
       while (state.bytesNeeded !== 0 && i < end) i = runUtf8(state, bytes, i, i + 1, fatal, sink);
       const tail = incompleteTailStart(bytes, i, end);
       if (tail - i >= JAVA_THRESHOLD) {
-        const text = ops.text.utf8Decode(bytes.buffer, bytes.byteOffset + i, tail - i, fatal);
+        const text = ops.text.utf8Decode(typedArrayBuffer.call(bytes), typedArrayByteOffset.call(bytes) + i,
+          tail - i, fatal);
         if (text === null) {
           // Fatal error: let the JS decoder find where, so the right bytes stay queued.
           runUtf8(state, bytes, i, tail, true, sink);
@@ -343,7 +360,7 @@
 
   function decodeUtf16(state, bytes, fatal, flush) {
     const sink = new CodeUnitSink();
-    const end = bytes.length;
+    const end = typedArrayByteLength.call(bytes);
     for (let i = 0; i < end; i++) {
       const byte = bytes[i];
       // 3. If UTF-16 leading byte is null, then set it to byte and return continue.
@@ -416,7 +433,7 @@
   // The single-byte decoder for windows-1252 (its index has no null entries, so no errors).
   function decodeWindows1252(bytes) {
     const sink = new CodeUnitSink();
-    for (let i = 0; i < bytes.length; i++) {
+    for (let i = 0, end = typedArrayByteLength.call(bytes); i < end; i++) {
       const byte = bytes[i];
       // 2. If byte is an ASCII byte, return a code point whose value is byte.
       // 3.–5. Otherwise return the index code point for byte − 0x80.
@@ -428,7 +445,7 @@
   // The x-user-defined decoder.
   function decodeXUserDefined(bytes) {
     const sink = new CodeUnitSink();
-    for (let i = 0; i < bytes.length; i++) {
+    for (let i = 0, end = typedArrayByteLength.call(bytes); i < end; i++) {
       const byte = bytes[i];
       // 2. If byte is an ASCII byte, return it. 3. Return 0xF780 + byte − 0x80.
       sink.push(byte < 0x80 ? byte : 0xF780 + byte - 0x80);
@@ -599,7 +616,7 @@
       //    before this method returns and only a fatal error keeps any, as a copy.)
       let bytes = input === undefined ? EMPTY_BYTES : byteView(input);
       if (this.#pending !== null) {
-        const queued = new Uint8Array(this.#pending.length + bytes.length);
+        const queued = new Uint8Array(this.#pending.length + typedArrayByteLength.call(bytes));
         queued.set(this.#pending);
         queued.set(bytes, this.#pending.length);
         bytes = queued;
@@ -670,7 +687,7 @@
       webidl.requiredArguments(arguments.length, 2, prefix);
       source = webidl.converters.USVString(source, prefix, "Argument 1");
       destination = webidl.converters.Uint8Array(destination, prefix, "Argument 2", { allowShared: true });
-      const capacity = destination.length;
+      const capacity = typedArrayByteLength.call(destination);
       const length = source.length;
       // A long source that fits as a whole: encode it in one go and copy it in.
       if (length >= JAVA_THRESHOLD && length * 3 <= capacity) {

@@ -443,13 +443,9 @@
 
   // ------------------------------------------------------------------ ProgressEvent
 
-  // FileReader and ProgressEvent need 02_event.js's Event and EventTarget; while that file is being
-  // written they are left out (and so are the tests that use them).
-  const haveEvents = internals.Event !== undefined && internals.EventTarget !== undefined;
-
   // https://xhr.spec.whatwg.org/#interface-progressevent (defined here unless an earlier layer did)
   let ProgressEvent = internals.ProgressEvent;
-  if (ProgressEvent === undefined && haveEvents) {
+  if (ProgressEvent === undefined) {
     const convertProgressEventInit = webidl.createDictionaryConverter("ProgressEventInit",
       [
         { key: "bubbles", converter: converters.boolean, defaultValue: false },
@@ -511,7 +507,7 @@
   let isFileReader;
 
   // https://w3c.github.io/FileAPI/#APIASynch
-  class FileReader extends (haveEvents ? internals.EventTarget : class {}) {
+  class FileReader extends internals.EventTarget {
     // https://w3c.github.io/FileAPI/#filereader-state: "empty", "loading" or "done".
     #state = "empty";
     #result = null;
@@ -684,14 +680,9 @@
    * not cancelable, with the XHR standard's loaded/total/lengthComputable.
    */
   function fireProgressEvent(reader, type, loaded, total) {
-    internals.fireEvent(reader, type, ProgressEvent, {
-      __proto__: null,
-      bubbles: false,
-      cancelable: false,
-      lengthComputable: total !== 0,
-      loaded,
-      total,
-    });
+    const event = new ProgressEvent(type, { __proto__: null, lengthComputable: total !== 0, loaded, total });
+    internals.setTrusted(event);
+    internals.dispatch(reader, event);
   }
 
   // https://w3c.github.io/FileAPI/#blob-package-data
@@ -939,14 +930,12 @@
 
   webidl.exposeInterface(globalThis, "Blob", Blob);
   webidl.exposeInterface(globalThis, "File", File);
-  if (haveEvents) {
-    webidl.configureInterface(FileReader);
-    webidl.defineConstants(FileReader, { EMPTY: 0, LOADING: 1, DONE: 2 });
-    for (const type of ["loadstart", "progress", "load", "abort", "error", "loadend"]) {
-      internals.defineEventHandler(FileReader.prototype, type);
-    }
-    webidl.exposeInterface(globalThis, "FileReader", FileReader);
+  webidl.configureInterface(FileReader);
+  webidl.defineConstants(FileReader, { EMPTY: 0, LOADING: 1, DONE: 2 });
+  for (const type of ["loadstart", "progress", "load", "abort", "error", "loadend"]) {
+    internals.defineEventHandler(FileReader.prototype, type);
   }
+  webidl.exposeInterface(globalThis, "FileReader", FileReader);
 
   /**
    * For other layers (WebSocket binary messages, structuredClone). A BlobData is a Java host object:

@@ -8,12 +8,9 @@
   const DOMException = internals.DOMException;
   const EventTarget = internals.EventTarget;
 
-  const SetCtor = Set;
+  const SetCtor = webidl.SafeSet;
   const WeakRefCtor = WeakRef;
-  const SetPrototypeAdd = Set.prototype.add;
-  const SetPrototypeDelete = Set.prototype.delete;
-  const FunctionPrototypeCall = Function.prototype.call;
-  const call = FunctionPrototypeCall.bind(FunctionPrototypeCall);
+  const ReflectApply = Reflect.apply;
   // Captured now, so a script replacing the timers cannot change AbortSignal.timeout().
   const timers = internals.timers;
   const setTimeoutFn = globalThis.setTimeout;
@@ -136,7 +133,7 @@
     if (timers !== undefined && typeof timers.setUnrefTimeout === "function") {
       timers.setUnrefTimeout(then, delay);
     } else {
-      call(setTimeoutFn, globalThis, then, delay);
+      ReflectApply(setTimeoutFn, globalThis, [then, delay]);
     }
   }
 
@@ -146,7 +143,7 @@
     if (signal[_reason] !== undefined) return;
     // 2. Append algorithm to signal's abort algorithms.
     if (signal[_algorithms] === null) signal[_algorithms] = new SetCtor();
-    call(SetPrototypeAdd, signal[_algorithms], algorithm);
+    signal[_algorithms].add(algorithm);
     keepAlive(signal);
   }
 
@@ -154,7 +151,7 @@
   function removeAlgorithm(signal, algorithm) {
     // To remove an algorithm algorithm from an AbortSignal signal, remove algorithm from signal's abort
     // algorithms.
-    if (signal[_algorithms] !== null) call(SetPrototypeDelete, signal[_algorithms], algorithm);
+    if (signal[_algorithms] !== null) signal[_algorithms].delete(algorithm);
   }
 
   // https://dom.spec.whatwg.org/#abortsignal-signal-abort
@@ -251,9 +248,9 @@
   function link(resultSignal, resultRef, sourceSignal) {
     const sources = resultSignal[_sourceSignals];
     if (sources.has(sourceSignal)) return;
-    call(SetPrototypeAdd, sources, sourceSignal);
+    sources.add(sourceSignal);
     if (sourceSignal[_dependentSignals] === null) sourceSignal[_dependentSignals] = new SetCtor();
-    call(SetPrototypeAdd, sourceSignal[_dependentSignals], resultRef);
+    sourceSignal[_dependentSignals].add(resultRef);
   }
 
   /**
@@ -267,7 +264,7 @@
     if (!signal[_dependent] || signal[_reason] !== undefined) return;
     for (const source of signal[_sourceSignals]) {
       if (source[_keepAlive] === null) source[_keepAlive] = new SetCtor();
-      call(SetPrototypeAdd, source[_keepAlive], signal);
+      source[_keepAlive].add(signal);
     }
   }
 

@@ -1044,8 +1044,7 @@
   }
 
   // https://w3c.github.io/hr-time/#the-performance-interface
-  // (The base is a plain class only while 02_event.js is being written.)
-  class Performance extends (internals.EventTarget ?? class {}) {
+  class Performance extends internals.EventTarget {
     constructor(key = undefined) {
       if (key !== kCreate) webidl.illegalConstructor();
       super();
@@ -1334,13 +1333,10 @@
       };
       for (const key of ObjectKeys(values)) {
         const value = values[key];
-        const get = { [key]() { return value; } }[key];
-        ObjectDefineProperty(get, "name", { __proto__: null, value: `get ${key}`, configurable: true });
-        let set;
-        if (key !== "origin") {
-          set = { [key](v) { notSupported(`set location.${key}`); } }[key];
-          ObjectDefineProperty(set, "name", { __proto__: null, value: `set ${key}`, configurable: true });
-        }
+        const get = webidl.setFunctionName(() => value, `get ${key}`);
+        const set = key === "origin"
+          ? undefined
+          : webidl.setFunctionName((v) => notSupported(`set location.${key}`), `set ${key}`);
         ObjectDefineProperty(this, key, { __proto__: null, get, set, enumerable: true, configurable: false });
       }
       const methods = {
@@ -1373,28 +1369,31 @@
 
   // ------------------------------------------------------------------ the globals
 
+  /** The getter of an attribute of the global, named as WebIDL names it ("get crypto"). */
+  function attributeGetter(name, value) {
+    return webidl.setFunctionName(() => value, `get ${name}`);
+  }
+
   /** A [Replaceable] readonly attribute of the global: assignment shadows it with a data property. */
   function defineReplaceable(name, value) {
     ObjectDefineProperty(globalThis, name, {
       __proto__: null,
-      get: { [name]() { return value; } }[name],
-      set: {
-        [name](v) {
-          ObjectDefineProperty(globalThis, name, {
-            __proto__: null, value: v, writable: true, enumerable: true, configurable: true,
-          });
-        },
-      }[name],
+      get: attributeGetter(name, value),
+      set: webidl.setFunctionName((v) => {
+        ObjectDefineProperty(globalThis, name, {
+          __proto__: null, value: v, writable: true, enumerable: true, configurable: true,
+        });
+      }, `set ${name}`),
       enumerable: true,
       configurable: true,
     });
   }
 
-  /** A readonly attribute of the global (no setter; configurable, as WebIDL makes attributes). */
+  /** A readonly attribute of the global (no setter; configurable unless [LegacyUnforgeable]). */
   function defineReadonly(name, value, configurable = true) {
     ObjectDefineProperty(globalThis, name, {
       __proto__: null,
-      get: { [name]() { return value; } }[name],
+      get: attributeGetter(name, value),
       set: undefined,
       enumerable: true,
       configurable,
@@ -1421,15 +1420,13 @@
   // [PutForwards=href, LegacyUnforgeable] readonly attribute Location location — only when the runtime
   // has a URL; without one there is no location at all, as in Deno without --location.
   const href = runtimeOps.location();
-  const URLCtor = internals.url !== undefined ? internals.url.URL : undefined;
-  // (URLCtor is missing only while 05_url.js is being written; then there is no location either.)
-  if (href !== null && href !== undefined && URLCtor !== undefined) {
-    const location = new Location(kCreate, new URLCtor(href));
+  if (href !== null && href !== undefined) {
+    const location = new Location(kCreate, new internals.url.URL(href));
     ObjectDefineProperty(globalThis, "location", {
       __proto__: null,
-      get: { location() { return location; } }.location,
+      get: attributeGetter("location", location),
       // PutForwards=href: assigning location assigns location.href, which cannot navigate here.
-      set: { location(v) { location.href = v; } }.location,
+      set: webidl.setFunctionName((v) => { location.href = v; }, "set location"),
       enumerable: true,
       configurable: false,
     });

@@ -332,9 +332,12 @@
       //    ArrayBuffer for "arraybuffer" (the binary type as of now, not of arrival).
       let dataForEvent = data;
       if (binary) {
+        // One copy into an ordinary ArrayBuffer: a buffer over Java memory could not be
+        // transferred or detached, which scripts (and structuredClone) may do with it.
+        const blobData = wsOps.blobData(data);
         dataForEvent = ws.#binaryType === "arraybuffer"
-          ? new ArrayBuffer(data)
-          : internals.blob.createBlob(wsOps.blobData(data), "");
+          ? internals.blob.toArrayBuffer(blobData)
+          : internals.blob.createBlob(blobData, "");
       }
       // 3. Fire an event named message at the WebSocket object, using MessageEvent, with the
       //    origin attribute initialized to the serialization of the url's origin and the data

@@ -28,9 +28,12 @@ public final class ScriptRunner implements AutoCloseable {
         runtime = builder.console((ConsoleSink.Level level, String text) -> console.add(level + " " + text)).build();
     }
 
-    /** Evaluates a script and returns its completion value as a string. */
+    /**
+     * Evaluates a script and returns its completion value as a string. The script runs as a block, so
+     * its let/const/class declarations stay its own; share values through globalThis.
+     */
     public String eval(String code) {
-        Value v = runtime.eval(code, "test.js");
+        Value v = runtime.eval("{\n" + code + "\n}", "test.js");
         if (v == null) throw new AssertionError("script threw; console: " + console);
         return v.isString() ? v.asString() : v.toString();
     }

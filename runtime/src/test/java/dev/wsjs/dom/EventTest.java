@@ -478,6 +478,18 @@ class EventTest {
                 var same = Reflect.ownKeys(got).length === Reflect.ownKeys(new MessageEvent('message')).length;
                 [notCanceled, got.isTrusted, got.data, got.origin, got instanceof MessageEvent, closeEv.code, same].join()
                 """);
+        // Event classes of other layers (here one with private fields) are built by their constructor.
+        js.assertEval("true,7,ProgressLike", """
+                class ProgressLike extends Event {
+                  #loaded;
+                  constructor(type, init) { super(type, init); this.#loaded = init?.loaded ?? 0; }
+                  get loaded() { return this.#loaded; }
+                }
+                var t = new EventTarget(), got;
+                t.addEventListener('progress', (e) => got = e);
+                internals.fireEvent(t, 'progress', ProgressLike, { __proto__: null, loaded: 7 });
+                [got.isTrusted, got.loaded, got.constructor.name].join()
+                """);
         // Trusted events with legacy types reach webkit-prefixed listeners when nobody listens to the new name.
         js.assertEval("webkitAnimationEnd,animationend", """
                 var t = new EventTarget(), seen, ev;

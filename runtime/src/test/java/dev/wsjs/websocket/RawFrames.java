@@ -6,11 +6,11 @@ import java.util.Arrays;
 import java.util.zip.Deflater;
 
 /** Hand-made frame bytes for tests: any bits, any length encoding, masked or not. */
-final class RawFrames {
+public final class RawFrames {
 
     private RawFrames() {}
 
-    static byte[] frame(boolean fin, int rsv, int opcode, byte[] payload, Integer maskKey) {
+    public static byte[] frame(boolean fin, int rsv, int opcode, byte[] payload, Integer maskKey) {
         return frame(fin, rsv, opcode, payload, maskKey, -1);
     }
 
@@ -18,7 +18,7 @@ final class RawFrames {
      * @param rsv the RSV bits already shifted into place (0x40, 0x20, 0x10)
      * @param lengthBytes force the length encoding: 0 (7-bit), 2 (16-bit), 8 (64-bit) or -1 (minimal)
      */
-    static byte[] frame(boolean fin, int rsv, int opcode, byte[] payload, Integer maskKey, int lengthBytes) {
+    public static byte[] frame(boolean fin, int rsv, int opcode, byte[] payload, Integer maskKey, int lengthBytes) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write((fin ? 0x80 : 0) | rsv | opcode);
         int maskBit = maskKey != null ? 0x80 : 0;
@@ -51,11 +51,11 @@ final class RawFrames {
         return out.toByteArray();
     }
 
-    static byte[] text(String s) {
+    public static byte[] text(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
-    static byte[] closePayload(int code, String reason) {
+    public static byte[] closePayload(int code, String reason) {
         byte[] r = text(reason);
         byte[] p = new byte[2 + r.length];
         p[0] = (byte) (code >>> 8);
@@ -64,7 +64,7 @@ final class RawFrames {
         return p;
     }
 
-    static byte[] concat(byte[]... parts) {
+    public static byte[] concat(byte[]... parts) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] p : parts) {
             out.writeBytes(p);

@@ -24,7 +24,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * must end in the listener's exact failure cause, onClosed(false, 1006, ""), and a close frame
  * with the right code on the wire; plus the frame-level features a real server cannot force.
  */
-@Timeout(60)
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class RawPeerFrameTest {
 
     private static WebSocketClient client;
@@ -188,7 +188,7 @@ class RawPeerFrameTest {
                 assertEquals("permessage-deflate; client_max_window_bits", conn.requestHeaders.get("Sec-WebSocket-Extensions"));
                 events.awaitOpen();
                 WebSocketConnection connection = peer.lastConnection;
-                String text = "hello hello hello hello hello hello hello hello hello hello hello hello!";
+                String text = "hello ".repeat(200) + "!";
                 connection.sendText(text);
                 connection.sendText(text);
                 connection.sendText("short");
@@ -200,7 +200,7 @@ class RawPeerFrameTest {
                     assertEquals(text, inflate(f.payload()));
                 }
                 RawPeer.Frame small = conn.readFrame();
-                assertEquals(0, small.rsv(), "tiny messages go uncompressed");
+                assertEquals(0, small.rsv(), "small messages go uncompressed");
                 assertEquals("short", small.text());
             }
         }
@@ -213,7 +213,7 @@ class RawPeerFrameTest {
             WebSocketClient c = new WebSocketClient(WebSocketSettings.defaults());
             try (c; RawPeer.Conn conn = peer.accept(c, events, "Sec-WebSocket-Extensions: permessage-deflate; client_max_window_bits=9")) {
                 events.awaitOpen();
-                String text = "z".repeat(500);
+                String text = "z".repeat(5000);
                 peer.lastConnection.sendText(text);
                 RawPeer.Frame f = conn.readFrame();
                 assertEquals(0, f.rsv(), "java.util.zip cannot honour a 9-bit window: sent uncompressed");
@@ -307,8 +307,9 @@ class RawPeerFrameTest {
 
     @Test
     void keepAlivePingsAnsweredKeepTheConnectionOpen() throws Exception {
+        // A pong timeout far above the ping interval: a loaded machine may answer late, but in time.
         WebSocketClient c = new WebSocketClient(WebSocketSettings.defaults()
-                .withPingInterval(Duration.ofMillis(50)).withPongTimeout(Duration.ofMillis(150)));
+                .withPingInterval(Duration.ofMillis(50)).withPongTimeout(Duration.ofSeconds(5)));
         try (c; RawPeer peer = new RawPeer()) {
             RecordingListener events = new RecordingListener();
             try (RawPeer.Conn conn = peer.accept(c, events)) {

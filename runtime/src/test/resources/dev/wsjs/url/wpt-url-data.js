@@ -6,7 +6,7 @@
   const COMPONENTS = ["href", "protocol", "username", "password", "host", "hostname", "port", "pathname", "search", "hash"];
 
   function summary() {
-    return { passed: 0, failed: 0, failures: [] };
+    return { passed: 0, failed: 0, failures: [], failedInputs: [] };
   }
 
   function record(s, ok, what) {
@@ -22,7 +22,7 @@
     return JSON.stringify(x);
   }
 
-  function check(s, name, fn) {
+  function check(s, name, fn, input) {
     let problem;
     try {
       problem = fn();
@@ -30,6 +30,7 @@
       problem = "threw " + e;
     }
     record(s, problem === undefined, name + ": " + problem);
+    if (problem !== undefined && input !== undefined) s.failedInputs.push(input);
   }
 
   // urltestdata.json: constructor, origin, URL.parse, URL.canParse.
@@ -113,7 +114,7 @@
         if (url.pathname !== "/x") return "pathname";
         if (url.href !== "https://" + t.output + "/x") return "href";
         return undefined;
-      });
+      }, t.input);
       if (!withSetters) continue;
       for (const setter of ["host", "hostname"]) {
         check(s, setter + " setter " + label, () => {
@@ -121,7 +122,7 @@
           url[setter] = t.input;
           const expected = t.output === null ? "x" : t.output;
           return url[setter] === expected ? undefined : setter + " was " + describe(url[setter]);
-        });
+        }, t.input);
       }
     }
     return s;

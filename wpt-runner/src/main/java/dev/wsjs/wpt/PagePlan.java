@@ -1,0 +1,71 @@
+package dev.wsjs.wpt;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The scripts of one test page, in page order, as the server's wrapper page would list them.
+ *
+ * <p>A window test ({@code X.any.html}, {@code X.window.html}) runs testharness.js, the runner's report
+ * script in place of testharnessreport.js, the {@code // META: script=} dependencies and the test file,
+ * all fetched from the server. A worker test runs one script: the server-generated worker wrapper
+ * ({@code X.any.worker.js?variant}) or the {@code .worker.js} file itself, which import testharness.js
+ * and their dependencies with {@code importScripts}.
+ *
+ * @param location the URL the global sees as {@code location}: the page, or for a worker the worker script
+ * @param worker whether the global plays a dedicated worker (has {@code importScripts}, no {@code window})
+ * @param steps what to run, in order
+ */
+record PagePlan(URI location, boolean worker, List<Step> steps) {
+
+    /** The path of the harness; importing it in a worker installs the report script right after. */
+    static final String TESTHARNESS = "/resources/testharness.js";
+
+    /** One step of a page. */
+    sealed interface Step {}
+
+    /** A script the runner writes itself (e.g. the {@code GLOBAL} object of {@code .any.html} pages). */
+    record Inline(String name, String source) implements Step {}
+
+    /** A script fetched from the server. */
+    record Remote(URI url) implements Step {}
+
+    /** The runner's report script. */
+    record Report() implements Step {}
+
+    PagePlan {
+        steps = List.copyOf(steps);
+    }
+
+    static PagePlan of(WptTest test, ServerConfig server) {
+        String origin = server.pageOrigin(test);
+        String workerScript = test.workerScriptPath();
+        if (workerScript != null) {
+            URI location = URI.create(origin + workerScript + test.variant());
+            return new PagePlan(location, true, List.of(new Remote(location)));
+        }
+        URI page = URI.create(origin + test.url());
+        List<Step> steps = new ArrayList<>();
+        if (test.kind() == TestKind.ANY) {
+            steps.add(new Inline("GLOBAL.js", """
+                    self.GLOBAL = {
+                      isWindow: function () { return true; },
+                      isWorker: function () { return false; },
+                      isShadowRealm: function () { return false; },
+                    };
+                    """));
+        }
+        // The page puts the title into <title>; without a document testharness.js reads META_TITLE,
+        // which is where the worker wrapper puts it too.
+        test.meta().title().ifPresent(title ->
+                steps.add(new Inline("META_TITLE.js", "self.META_TITLE = " + Json.compact(title) + ";\n")));
+        steps.add(new Remote(page.resolve(TESTHARNESS)));
+        steps.add(new Report());
+        for (String script : test.meta().scripts()) {
+            steps.add(new Remote(page.resolve(script)));
+        }
+        steps.add(new Remote(page.resolve(test.file())));
+        return new PagePlan(page, false, steps);
+    }
+}

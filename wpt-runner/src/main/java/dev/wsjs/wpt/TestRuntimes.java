@@ -1,0 +1,49 @@
+package dev.wsjs.wpt;
+
+import dev.wsjs.ConsoleSink;
+import dev.wsjs.UncaughtErrorHandler;
+import dev.wsjs.WsjsRuntime;
+import dev.wsjs.websocket.WebSocketSettings;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Builds the fresh runtime each test URL runs in. */
+final class TestRuntimes {
+
+    /** The longest opening handshake the runner allows (see {@link #build}). */
+    private static final Duration MAX_HANDSHAKE = Duration.ofSeconds(5);
+
+    private TestRuntimes() {}
+
+    /**
+     * A runtime owned by the calling thread, whose {@code location} is the page (or worker script) URL.
+     * A worker-scoped test gets no {@code window}, as in a real worker.
+     *
+     * <p>The opening handshake is bounded well below the harness timeout: a server that never answers
+     * the upgrade (the HTTP/2 port offered only HTTP/1.1 keeps the connection open without a word)
+     * then fails the connection, and the test reports what it checks instead of a harness TIMEOUT.
+     */
+    static WsjsRuntime build(PagePlan plan, ConsoleSink console, UncaughtErrorHandler onUncaught, Path caCertificate,
+                             Duration harnessTimeout) {
+        Duration half = harnessTimeout.dividedBy(2);
+        Duration handshake = half.compareTo(MAX_HANDSHAKE) < 0 ? half : MAX_HANDSHAKE;
+        WsjsRuntime.Builder builder = WsjsRuntime.builder()
+                .location(plan.location().toString())
+                .windowAliases(!plan.worker())
+                .console(console)
+                .onUncaughtError(onUncaught)
+                .webSocketSettings(WebSocketSettings.defaults().withHandshakeTimeout(handshake));
+        trustServerCa(builder, caCertificate);
+        return builder.build();
+    }
+
+    /**
+     * The one place the runner hands the checkout's CA ({@code _certs/cacert.pem}) to the runtime, so
+     * {@code ?wss}, https and h2 tests connect with certificate checks on. The CA exists once
+     * {@code wpt serve} has started with TLS; without it those tests fail to connect, as they should.
+     */
+    private static void trustServerCa(WsjsRuntime.Builder builder, Path caCertificate) {
+        if (Files.isRegularFile(caCertificate)) builder.trustedCertificates(caCertificate);
+    }
+}
