@@ -484,7 +484,7 @@ public final class LocalWebSocketServer implements AutoCloseable {
     public static void main(String[] args) throws IOException, InterruptedException {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 0;
         LocalWebSocketServer server = builder().port(port).start();
-        System.out.println("WebSocket server on " + server.uri("/echo") + " and " + server.uri("/broadcast"));
+        System.out.println("WebSocket server on " + server.uri("/echo") + ", " + server.uri("/broadcast") + " and " + server.uri("/ticks"));
         Thread.currentThread().join();
     }
 }

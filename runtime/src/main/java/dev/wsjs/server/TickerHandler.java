@@ -25,7 +25,7 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code since=N}: first replays the retained ticks numbered above N (the last
  *       {@code retain} ticks are kept), then continues live — no gap and no duplicate for a
  *       subscriber that resumes with the last number it saw.</li>
- *   <li>{@code dropAfter=K}: drops the connection without a closing handshake after K ticks, to
+ *   <li>{@code dropAfter=K}: drops the connection without a closing handshake once K ticks are written, to
  *       try a client's reconnection logic against a flaky feed.</li>
  * </ul>
  *
@@ -161,8 +161,19 @@ public final class TickerHandler implements Handler {
         if (!session.sendText(message)) return;
         if (++subscription.sent == subscription.dropAfter) {
             subscribers.remove(session);
-            session.abort();
+            // Abort drops what is still queued: let the K ticks reach the socket first.
+            Thread.ofVirtual().name("wsjs-ticks-drop").start(() -> abortWhenFlushed(session));
         }
+    }
+
+    private static void abortWhenFlushed(Session session) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        try {
+            while (session.queuedBytes() > 0 && System.nanoTime() < deadline) Thread.sleep(1);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        session.abort();
     }
 
     /** One session's options and count of ticks sent. Guarded by the handler's lock. */
