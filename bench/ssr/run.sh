@@ -3,7 +3,7 @@
 # http server render the same examples/ssr/page.js from the same live /ticks feed; wrk loads each in
 # turn and this prints requests/s and p50/p99 latency. Not a test: figures depend on the machine.
 #
-#   bench/ssr/run.sh                  # 2 runtimes / 2 Node workers, 32 connections, 15 s each
+#   bench/ssr/run.sh                  # 2 runtimes / 2 Node workers, 32 connections, 45 s warm-up, 15 s measured
 #   DURATION=30s CONNECTIONS=64 RUNTIMES=4 bench/ssr/run.sh
 #
 # Needs: a JDK 25, node (20+: started with --experimental-websocket), wrk (Debian: apt-get install -y wrk).
@@ -12,7 +12,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$root"
 
 DURATION="${DURATION:-15s}"
-WARMUP="${WARMUP:-15s}" # GraalJS compiles the hot render path during warm-up
+WARMUP="${WARMUP:-45s}" # GraalJS compiles the hot render path meanwhile; on 2 busy cores that takes ~30-45 s
 CONNECTIONS="${CONNECTIONS:-32}"
 THREADS="${THREADS:-2}"
 RUNTIMES="${RUNTIMES:-2}"
@@ -67,7 +67,7 @@ measure() { # name, port
   p50="$(awk '$1 == "50%" {print $2}' "$logs/$1.wrk")"
   p99="$(awk '$1 == "99%" {print $2}' "$logs/$1.wrk")"
   errors="$(awk '/Non-2xx|Socket errors/ {sub(/^ +/, ""); printf "%s; ", $0}' "$logs/$1.wrk")"
-  printf '| %-22s | %10s | %8s | %8s | %s\n' "$1" "$rps" "$p50" "$p99" "${errors:-none}"
+  printf '| %-26s | %10s | %8s | %8s | %s\n' "$1" "$rps" "$p50" "$p99" "${errors:-none}"
 }
 
 # Both pages must show live data before the figures mean anything.
@@ -76,8 +76,8 @@ for port in "$WSJS_PORT" "$NODE_PORT"; do
 done
 
 echo "SSR, same page.js and feed; wrk -t$THREADS -c$CONNECTIONS -d$DURATION (after $WARMUP warm-up); $(nproc) cores"
-printf '| %-22s | %10s | %8s | %8s | %s\n' "server" "requests/s" "p50" "p99" "errors"
-printf '|%s|%s|%s|%s|%s\n' "------------------------" "------------" "----------" "----------" "-------"
+printf '| %-26s | %10s | %8s | %8s | %s\n' "server" "requests/s" "p50" "p99" "errors"
+printf '|%s|%s|%s|%s|%s\n' "----------------------------" "------------" "----------" "----------" "-------"
 measure "wsjs pool ($RUNTIMES runtimes)" "$WSJS_PORT"
 measure "node $(node --version) ($RUNTIMES workers)" "$NODE_PORT"
 rm -rf "$logs"
