@@ -103,6 +103,7 @@ public final class Main {
         }
         for (Path cert : options.certificates()) builder.trustedCertificates(cert);
         if (options.verbose()) builder.webSocketDiagnostics(WebSocketDiagnostics.printingTo(err));
+        if (options.inspect() != null) builder.engine(Inspector.engine(options.inspect(), options.inspectBrk(), err));
         if (options.allowEnv()) builder.env(System.getenv());
         if (script != null) {
             // import() and static imports may read the script's directory tree, nothing else.

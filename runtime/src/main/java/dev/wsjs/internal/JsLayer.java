@@ -32,7 +32,15 @@ public final class JsLayer {
             "10_websocket.js",
             "11_wsjs_namespace.js");
 
-    /** Sources are immutable and shared by every context of an engine, which caches their code. */
+    /** Scripts get no door to the host: the Java and Polyglot builtins go before anything runs. */
+    private static final Source PRELUDE = Source.newBuilder("js",
+            "delete globalThis.Java; delete globalThis.Polyglot; Object.create(null)", "wsjs:internal/prelude.js")
+            .internal(true).buildLiteral();
+
+    /**
+     * Sources are immutable and shared by every context of an engine, which caches their code. They
+     * are internal: debuggers step over them and script stack traces do not show their frames.
+     */
     private static final List<Source> SOURCES = FILES.stream().map(JsLayer::load).toList();
 
     private JsLayer() {}
@@ -44,7 +52,7 @@ public final class JsLayer {
     public static Value install(Context context, Object ops) {
         Value global = context.getBindings("js");
         // Scripts get no door to the host: the Java and Polyglot builtins go before anything runs.
-        Value internals = context.eval("js", "delete globalThis.Java; delete globalThis.Polyglot; Object.create(null)");
+        Value internals = context.eval(PRELUDE);
         for (Source source : SOURCES) {
             context.eval(source).execute(global.getMember("globalThis"), internals, ops);
         }
@@ -56,7 +64,7 @@ public final class JsLayer {
         try (InputStream in = JsLayer.class.getResourceAsStream(resource)) {
             if (in == null) throw new IllegalStateException("missing JS layer file " + resource);
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return Source.newBuilder("js", text, "wsjs:internal/" + file).cached(true).internal(false).buildLiteral();
+            return Source.newBuilder("js", text, "wsjs:internal/" + file).cached(true).internal(true).buildLiteral();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

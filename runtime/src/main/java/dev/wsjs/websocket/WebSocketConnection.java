@@ -139,16 +139,17 @@ public final class WebSocketConnection {
 
     /** Starts the opening handshake; returns at once. */
     void start() {
+        byte[] nonce = new byte[16];
+        client.random().nextBytes(nonce);
+        String key = Base64.getEncoder().encodeToString(nonce);
+        Request httpRequest = buildRequest(key); // throws for headers OkHttp refuses, before anything starts
         int port = request.effectivePort();
         if (BadPorts.isBad(port)) {
             String detail = request.url() + ": port " + port + " is blocked by the Fetch standard's bad-port list";
             client.executor().execute(() -> failHandshake(FailureCause.BAD_PORT, detail));
             return;
         }
-        byte[] nonce = new byte[16];
-        client.random().nextBytes(nonce);
-        String key = Base64.getEncoder().encodeToString(nonce);
-        Call c = client.http().newCall(buildRequest(key));
+        Call c = client.http().newCall(httpRequest);
         call = c;
         long timeout = client.settings().handshakeTimeout().toNanos();
         try {
