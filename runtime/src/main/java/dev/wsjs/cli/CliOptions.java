@@ -36,8 +36,8 @@ record CliOptions(
               -m, --module           run the script as an ES module (default for .mjs)
               --location <url>       the page URL scripts see as `location`; base URL and origin
               --allow-env            let scripts read environment variables as wsjs.env
-              --serve[=port]         start the embedded WebSocket server on 127.0.0.1 (routes /echo and
-                                     /broadcast); without --location the script's location becomes
+              --serve[=port]         start the embedded WebSocket server on 127.0.0.1 (routes /echo,
+                                     /broadcast, /ticks); without --location the script's location becomes
                                      http://127.0.0.1:<port>/, so new WebSocket("/echo") reaches it.
                                      Without a script, serve until interrupted.
               --cert <file.pem>      also trust the CA certificates in this PEM file (wss)

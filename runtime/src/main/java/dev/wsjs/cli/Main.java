@@ -63,8 +63,8 @@ public final class Main {
                     return EXIT_USAGE;
                 }
                 if (options.serveOnly()) {
-                    out.println("wsjs: WebSocket server on " + server.uri("/echo") + " (echo) and "
-                            + server.uri("/broadcast") + " (broadcast); Ctrl-C stops it");
+                    out.println("wsjs: WebSocket server on " + server.uri("/echo") + " (echo), "
+                            + server.uri("/broadcast") + " (broadcast) and " + server.uri("/ticks") + " (ticks); Ctrl-C stops it");
                     out.flush();
                     waitForever();
                     return EXIT_OK;
