@@ -436,7 +436,7 @@ public final class WsjsRuntime implements AutoCloseable {
         private OkHttpClient httpClient;
         private final List<Path> trustedCertificates = new ArrayList<>();
         private WebSocketSettings webSocketSettings = WebSocketSettings.defaults();
-        private WebSocketDiagnostics webSocketDiagnostics = WebSocketDiagnostics.NONE;
+        private WebSocketDiagnostics webSocketDiagnostics = WebSocketDiagnostics.systemLogger();
 
         private Builder() {}
 
@@ -465,7 +465,10 @@ public final class WsjsRuntime implements AutoCloseable {
             return this;
         }
 
-        /** Receives what scripts may not see: failure causes, handshake results, close codes. */
+        /**
+         * Receives what scripts may not see: failure causes, handshake results, close codes. Default:
+         * {@link WebSocketDiagnostics#systemLogger()}.
+         */
         public Builder webSocketDiagnostics(WebSocketDiagnostics diagnostics) {
             this.webSocketDiagnostics = Objects.requireNonNull(diagnostics, "diagnostics");
             return this;
