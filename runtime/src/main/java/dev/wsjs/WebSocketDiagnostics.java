@@ -42,16 +42,17 @@ public interface WebSocketDiagnostics {
     WebSocketDiagnostics NONE = new WebSocketDiagnostics() {};
 
     /**
-     * Diagnostics as {@link System.Logger} records (logger {@code dev.wsjs.websocket}): failures at
-     * INFO, opens and closes at DEBUG. The default of every runtime; a logging backend decides what shows.
+     * Diagnostics as {@link System.Logger} records (logger {@code dev.wsjs.websocket}) at DEBUG, so the
+     * JDK's default console logging (INFO and up) stays quiet. The default of every runtime; a logging
+     * backend configured for DEBUG shows them.
      */
     static WebSocketDiagnostics systemLogger() {
         System.Logger log = System.getLogger("dev.wsjs.websocket");
         return new WebSocketDiagnostics() {
             @Override
             public void onFailure(String url, FailureCause cause, String detail) {
-                if (log.isLoggable(System.Logger.Level.INFO)) {
-                    log.log(System.Logger.Level.INFO, "WebSocket {0} failed ({1}): {2}", url, cause, detail);
+                if (log.isLoggable(System.Logger.Level.DEBUG)) {
+                    log.log(System.Logger.Level.DEBUG, "WebSocket {0} failed ({1}): {2}", url, cause, detail);
                 }
             }
 
