@@ -18,17 +18,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import org.graalvm.polyglot.Context;
 import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.EnvironmentAccess;
 import org.graalvm.polyglot.HostAccess;
 import org.graalvm.polyglot.PolyglotException;
+import org.graalvm.polyglot.ResourceLimits;
 import org.graalvm.polyglot.Source;
 import org.graalvm.polyglot.Value;
 import org.graalvm.polyglot.io.IOAccess;
@@ -42,8 +48,20 @@ import org.graalvm.polyglot.proxy.ProxyExecutable;
  * {@link Builder#build()} makes the calling thread the loop thread; the caller then pumps the loop
  * ({@link #runUntilIdle()}, {@link #runOnce(Duration)}, {@link #runUntil(BooleanSupplier, Duration)}).
  * {@link Builder#start()} gives the runtime a dedicated loop thread that runs until {@link #close()}.
- * Any thread may call {@link #submit(Function)}, {@link #evalAsync(String)}, {@link #call(String, Object...)}
- * and {@link #close()}.
+ * Any thread may call {@link #submit(Function)}, {@link #evalAsync(String)}, {@link #call(String, Object...)},
+ * {@link #interrupt(Duration)} and {@link #close()}.
+ *
+ * <p>Limits for untrusted scripts (all off by default): {@link Builder#statementLimit(long)} bounds
+ * the work of one task, {@link #interrupt(Duration)} stops a runaway script from another thread,
+ * {@link Builder#maxOpenWebSockets(int)} and {@link Builder#maxQueuedOutgoingBytes(long)} bound
+ * what scripts can hold on the network.
+ *
+ * <p>Misuse from Java fails fast with an exception that says what to do: a call on the wrong
+ * thread ({@link IllegalStateException}), {@code eval} on a closed runtime
+ * ({@link IllegalStateException}), a null argument ({@link NullPointerException} naming it).
+ * Work submitted to a closed runtime, or still pending when it closes, completes exceptionally
+ * with an {@link IllegalStateException}. Pumping a closed runtime returns at once: a script may
+ * close its own runtime ({@code wsjs.exit}) in the middle of a pump.
  */
 public final class WsjsRuntime implements AutoCloseable {
 
@@ -56,6 +74,15 @@ public final class WsjsRuntime implements AutoCloseable {
 
     private static final AtomicInteger THREAD_NUMBERS = new AtomicInteger();
 
+    /**
+     * The statement limit counts the scripts' own code, not the platform layer's. One instance for
+     * every context: contexts on a shared engine must use the same filter.
+     */
+    private static final Predicate<Source> USER_CODE = source -> !source.getName().startsWith(JsLayer.SOURCE_PREFIX);
+
+    /** How long close() from another thread lets a running script finish before interrupting it. */
+    private static final Duration CLOSE_GRACE = Duration.ofSeconds(1);
+
     private final EventLoop loop;
     private final RuntimeServices services;
     private final ConsoleSink console;
@@ -63,34 +90,65 @@ public final class WsjsRuntime implements AutoCloseable {
     private final Value internals;
     private final Ops ops;
     private final Path moduleRoot;
+    private final long statementLimit;
     private volatile int exitCode;
     private volatile boolean exitRequested;
+    /** Set by the thread that closes the runtime, before anything else: decides who closes. */
+    private final AtomicBoolean closing = new AtomicBoolean();
     private volatile boolean closed;
+    /** Why the runtime closed, for the exceptions of later calls. */
+    private volatile String closeReason = "closed by close()";
+    /** Set on the loop thread by GraalJS when a task exceeded the statement limit (the context is then cancelled). */
+    private volatile boolean statementLimitExceeded;
+    /** Futures handed out by submit/evalAsync/call that have not completed; failed when the runtime closes. */
+    private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
     private final CompletableFuture<Void> closedFuture = new CompletableFuture<>();
 
     private WsjsRuntime(Builder b, Thread owner) {
         this.console = b.console;
         this.moduleRoot = b.moduleRoot;
+        this.statementLimit = b.statementLimit;
         this.loop = new EventLoop(owner, this::onTaskError);
         RuntimeOptions options = new RuntimeOptions(b.location, b.userAgent, b.args, b.env, b.windowAliases);
+        WebSocketSettings settings = b.maxQueuedOutgoingBytes < 0
+                ? b.webSocketSettings
+                : b.webSocketSettings.withMaxOutgoingBufferedBytes(b.maxQueuedOutgoingBytes);
         WebSocketConfig webSocketConfig = new WebSocketConfig(b.httpClient, b.trustedCertificates,
-                b.webSocketSettings, b.webSocketDiagnostics);
+                settings, b.webSocketDiagnostics, b.maxOpenWebSockets);
         this.services = new RuntimeServices(this, loop, options, b.console, b.uncaughtErrorHandler, webSocketConfig);
         this.context = newContext(b);
         try {
             this.ops = new Ops(services);
             this.internals = JsLayer.install(context, ops);
+        } catch (PolyglotException e) {
+            context.close(true);
+            if (b.location != null && String.valueOf(e.getMessage()).contains(b.location)) {
+                throw new IllegalArgumentException("location '" + b.location + "' is not an absolute URL ("
+                        + e.getMessage() + "); pass one like https://example.test/app, or null for none", e);
+            }
+            throw e;
         } catch (RuntimeException e) {
             context.close(true);
             throw e;
         }
+        if (statementLimit > 0) {
+            // Each task gets the whole budget; the layer's own statements are not counted.
+            loop.setTaskHooks(context::resetLimits, this::afterTask);
+        }
     }
 
-    private static Context newContext(Builder b) {
+    private Context newContext(Builder b) {
         IOAccess io = b.moduleRoot == null
                 ? IOAccess.NONE
                 : IOAccess.newBuilder().fileSystem(new RootedFileSystem(b.moduleRoot)).build();
-        return Context.newBuilder("js")
+        Context.Builder builder = Context.newBuilder("js");
+        if (b.statementLimit > 0) {
+            builder.resourceLimits(ResourceLimits.newBuilder()
+                    .statementLimit(b.statementLimit, USER_CODE)
+                    .onLimit(event -> statementLimitExceeded = true)
+                    .build());
+        }
+        return builder
                 .engine(b.engine != null ? b.engine : SharedEngine.get())
                 .allowHostAccess(HOST_ACCESS)
                 .allowHostClassLookup(name -> false)
@@ -124,14 +182,17 @@ public final class WsjsRuntime implements AutoCloseable {
 
     /** Evaluates a classic script named {@code name} (shown in stack traces). */
     public Value eval(String code, String name) {
-        loop.checkLoopThread("eval");
+        checkUsable("eval");
+        Objects.requireNonNull(code, "code: pass the script's source text");
+        Objects.requireNonNull(name, "name: pass a script name for stack traces, e.g. \"main.js\"");
         Source source = Source.newBuilder("js", code, name).buildLiteral();
         return runScript(source);
     }
 
     /** Evaluates a classic script file. */
     public Value evalFile(Path file) throws IOException {
-        loop.checkLoopThread("evalFile");
+        checkUsable("evalFile");
+        Objects.requireNonNull(file, "file: pass the path of a script file");
         Source source = Source.newBuilder("js", file.toFile()).build();
         return runScript(source);
     }
@@ -142,11 +203,16 @@ public final class WsjsRuntime implements AutoCloseable {
      * {@link Builder#moduleRoot(Path)}).
      */
     public Value evalModule(Path file) throws IOException {
-        loop.checkLoopThread("evalModule");
+        checkUsable("evalModule");
+        Objects.requireNonNull(file, "file: pass the path of a module file");
         if (moduleRoot == null) {
             throw new IllegalStateException("ES modules need a module root: build the runtime with moduleRoot(dir)");
         }
         Path abs = file.toAbsolutePath().normalize();
+        if (!abs.startsWith(moduleRoot.toAbsolutePath().normalize())) {
+            throw new IllegalArgumentException("module " + file + " is outside the module root " + moduleRoot
+                    + ": its imports could not be read; build the runtime with a moduleRoot that contains it");
+        }
         Source source = Source.newBuilder("js", abs.toFile())
                 .mimeType("application/javascript+module")
                 .build();
@@ -158,11 +224,37 @@ public final class WsjsRuntime implements AutoCloseable {
      * (the global {@code error} event, then the uncaught-error handler). Returns null if it threw.
      */
     private Value runScript(Source source) {
+        if (statementLimit > 0) context.resetLimits();
         try {
             return context.eval(source);
         } catch (PolyglotException e) {
             onScriptError(e);
             return null;
+        } finally {
+            if (statementLimit > 0) afterTask();
+        }
+    }
+
+    /** Loop thread: the eval methods' checks, in the order a caller fixes them. */
+    private void checkUsable(String what) {
+        loop.checkLoopThread(what);
+        if (closed || closing.get()) {
+            throw closedException(what);
+        }
+    }
+
+    private IllegalStateException closedException(String what) {
+        return new IllegalStateException(what + ": the runtime is closed (" + closeReason
+                + "); build a new WsjsRuntime to run more scripts");
+    }
+
+    /** After every task when a statement limit is set: a task that exceeded it cancelled the context. */
+    private void afterTask() {
+        if (statementLimitExceeded && !closing.get()) {
+            services.uncaught("Uncaught RangeError: the script ran more than " + statementLimit
+                    + " statements in one task (WsjsRuntime.Builder.statementLimit); the runtime is closed");
+            closeReason = "a task exceeded the statement limit of " + statementLimit;
+            closeOnLoopThread();
         }
     }
 
@@ -170,6 +262,7 @@ public final class WsjsRuntime implements AutoCloseable {
 
     /** Runs at most one task, waiting up to {@code maxWait} for one. */
     public boolean runOnce(Duration maxWait) {
+        Objects.requireNonNull(maxWait, "maxWait: pass how long to wait for a task, e.g. Duration.ZERO");
         return loop.runOnce(maxWait.toNanos());
     }
 
@@ -180,6 +273,8 @@ public final class WsjsRuntime implements AutoCloseable {
 
     /** Runs until {@code done} holds, the loop becomes idle or {@code timeout} passes; returns {@code done}. */
     public boolean runUntil(BooleanSupplier done, Duration timeout) {
+        Objects.requireNonNull(done, "done: pass the condition to run until");
+        Objects.requireNonNull(timeout, "timeout: pass how long to run at most");
         return loop.runUntil(done, timeout.toNanos());
     }
 
@@ -191,10 +286,10 @@ public final class WsjsRuntime implements AutoCloseable {
      * to other threads (convert them with {@link Value#as(Class)} first).
      */
     public <T> CompletableFuture<T> submit(Function<Context, T> work) {
-        Objects.requireNonNull(work, "work");
-        CompletableFuture<T> future = new CompletableFuture<>();
-        if (closed) {
-            future.completeExceptionally(new IllegalStateException("the runtime is closed"));
+        Objects.requireNonNull(work, "work: pass the function to run on the loop thread");
+        CompletableFuture<T> future = track(new CompletableFuture<>());
+        if (closing.get()) {
+            future.completeExceptionally(closedException("work submitted from Java was not run"));
             return future;
         }
         loop.post(TaskSource.POSTED, () -> {
@@ -207,12 +302,21 @@ public final class WsjsRuntime implements AutoCloseable {
         return future;
     }
 
+    /** Keeps {@code future} in {@link #pending} until it completes, so closing can fail it. */
+    private <T> CompletableFuture<T> track(CompletableFuture<T> future) {
+        // Added before the caller checks `closing`, so closing either sees it or the caller sees closing.
+        pending.add(future);
+        future.whenComplete((v, t) -> pending.remove(future));
+        return future;
+    }
+
     /**
      * Evaluates {@code code} on the loop thread; if the result is a promise (or thenable), waits for it.
      * The future completes with the value converted to a Java object (String, Number, Boolean, null,
      * or a Map/List for objects and arrays), or exceptionally with a {@link ScriptException}.
      */
     public CompletableFuture<Object> evalAsync(String code) {
+        Objects.requireNonNull(code, "code: pass the script's source text");
         return settle(ctx -> ctx.eval(Source.newBuilder("js", code, "evalAsync.js").buildLiteral()));
     }
 
@@ -221,7 +325,7 @@ public final class WsjsRuntime implements AutoCloseable {
      * result like {@link #evalAsync(String)}.
      */
     public CompletableFuture<Object> call(String name, Object... args) {
-        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(name, "name: pass the name of a global function");
         return settle(ctx -> {
             Value fn = ctx.getBindings("js").getMember(name);
             if (fn == null || !fn.canExecute()) {
@@ -232,13 +336,14 @@ public final class WsjsRuntime implements AutoCloseable {
     }
 
     private CompletableFuture<Object> settle(Function<Context, Value> work) {
-        CompletableFuture<Object> result = new CompletableFuture<>();
+        // Tracked too: a promise still pending when the runtime closes never settles.
+        CompletableFuture<Object> result = track(new CompletableFuture<>());
         submit(ctx -> {
             Value v;
             try {
                 v = work.apply(ctx);
             } catch (PolyglotException e) {
-                result.completeExceptionally(new ScriptException(e.getMessage(), e));
+                result.completeExceptionally(new ScriptException(describe(e), e));
                 return null;
             }
             if (v != null && v.hasMember("then") && v.getMember("then").canExecute()) {
@@ -281,6 +386,13 @@ public final class WsjsRuntime implements AutoCloseable {
         return v.toString();
     }
 
+    /** A script error's message; a stopped script says who stopped it. */
+    private String describe(PolyglotException e) {
+        if (e.isInterrupted()) return "Interrupted: the script was stopped by WsjsRuntime.interrupt()";
+        if (e.isResourceExhausted()) return "the script ran more than " + statementLimit + " statements in one task";
+        return e.getMessage();
+    }
+
     private static String describe(Value err) {
         if (err.hasMember("stack") && err.getMember("stack").isString()) return err.getMember("stack").asString();
         return String.valueOf(err);
@@ -295,6 +407,7 @@ public final class WsjsRuntime implements AutoCloseable {
         if (!exitRequested) {
             exitRequested = true;
             exitCode = code;
+            if (!closing.get()) closeReason = "ended by exit(" + code + ")";
         }
         close();
     }
@@ -305,7 +418,10 @@ public final class WsjsRuntime implements AutoCloseable {
      * Any thread.
      */
     public CompletableFuture<Boolean> signal(String name) {
-        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(name, "name: pass \"SIGINT\" or \"SIGTERM\"");
+        if (!name.equals("SIGINT") && !name.equals("SIGTERM")) {
+            throw new IllegalArgumentException("unsupported signal '" + name + "': scripts can listen for SIGINT and SIGTERM");
+        }
         return submit(ctx -> {
             Value callback = services.signalCallback();
             return callback != null && callback.execute(name).asBoolean();
@@ -348,34 +464,101 @@ public final class WsjsRuntime implements AutoCloseable {
             closeOnLoopThread();
             return;
         }
-        if (closed) return;
+        if (closedFuture.isDone()) return;
         loop.post(TaskSource.RUNTIME, this::closeOnLoopThread);
         loop.stop();
-        try {
-            closedFuture.get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            // The loop thread is stuck in a script (or nobody pumps): cancel execution from here.
-            context.close(true);
+        if (awaitClosed(CLOSE_GRACE)) return;
+        // A script that does not return holds the loop thread: stop it, and the loop thread closes.
+        interruptQuietly();
+        if (awaitClosed(Duration.ofSeconds(10))) return;
+        // Nobody pumps this loop (a build() runtime whose thread is busy elsewhere): close from here.
+        if (closing.compareAndSet(false, true)) {
             closed = true;
+            failPending();
+            context.close(true);
+            // Without the loop, no closing handshake runs: the client aborts the connections.
+            services.releaseWebSocketClient(ops.ws::idle);
             closedFuture.complete(null);
         }
     }
 
+    private boolean awaitClosed(Duration timeout) {
+        try {
+            closedFuture.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return closedFuture.isDone();
+        } catch (java.util.concurrent.ExecutionException e) {
+            return true;
+        }
+    }
+
+    private void interruptQuietly() {
+        try {
+            context.interrupt(Duration.ofSeconds(5));
+        } catch (TimeoutException | IllegalStateException e) {
+            // Still running, or closed meanwhile: the caller goes on to its next step either way.
+        }
+    }
+
     private void closeOnLoopThread() {
-        if (closed) return;
+        if (!closing.compareAndSet(false, true)) return;
         closed = true;
+        failPending();
         try {
             Value makeDisappear = internals.getMember("makeDisappear");
             if (makeDisappear != null && makeDisappear.canExecute()) makeDisappear.executeVoid();
-        } catch (PolyglotException ignored) {
-            // Closing goes on whatever a script's close handler does.
+        } catch (PolyglotException | IllegalStateException ignored) {
+            // A cancelled context cannot run the layer's version; ops.ws.disappear() below does it.
         }
+        ops.ws.disappear();
         // The 1001 closing handshakes finish on network threads; the client goes when they are done.
         services.releaseWebSocketClient(ops.ws::idle);
         loop.clear();
         loop.stop();
         context.close(true);
         closedFuture.complete(null);
+    }
+
+    /** Completes every future still waiting for the loop: nothing will run it any more. */
+    private void failPending() {
+        for (CompletableFuture<?> f : pending) {
+            f.completeExceptionally(new IllegalStateException("the runtime closed (" + closeReason
+                    + ") before this work completed; build a new WsjsRuntime to run more scripts"));
+        }
+    }
+
+    /**
+     * Stops the script the loop thread is running right now (a runaway {@code while (true) {}}, a
+     * long computation), from another thread. The task it was running ends where it was, as if it
+     * had thrown: the uncaught-error handler hears {@code Interrupted: …}, and a future of
+     * {@link #evalAsync}/{@link #call} completes with a {@link ScriptException}. The runtime stays
+     * usable: timers, sockets and later tasks run as before. When no script is running this does
+     * nothing. A script cannot resist: a {@code catch} or {@code finally} block may run, but the
+     * interruption repeats until the script has returned to the loop.
+     *
+     * @param timeout how long to wait for the script to stop
+     * @return whether the loop thread left the script within {@code timeout}
+     * @throws IllegalStateException if called on the loop thread (a script there can simply return)
+     */
+    public boolean interrupt(Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout: pass how long to wait for the script to stop");
+        if (loop.inLoopThread()) {
+            throw new IllegalStateException("interrupt() is for other threads: the loop thread ("
+                    + loop.owner().getName() + ") is the one running the script");
+        }
+        if (closed) return true;
+        try {
+            context.interrupt(timeout);
+            return true;
+        } catch (TimeoutException e) {
+            return false;
+        } catch (IllegalStateException e) {
+            return closed; // closed meanwhile: nothing runs any more
+        }
     }
 
     public boolean isClosed() {
@@ -395,6 +578,10 @@ public final class WsjsRuntime implements AutoCloseable {
     /** Routes a script error to the JS layer's reportException (the global error event), else prints it. */
     private void onScriptError(PolyglotException e) {
         if (e.isCancelled() || closed) return;
+        if (e.isInterrupted()) {
+            services.uncaught("Interrupted: the script was stopped by WsjsRuntime.interrupt()\n" + jsStack(e));
+            return;
+        }
         if (e.isExit()) {
             exit(e.getExitStatus());
             return;
@@ -437,8 +624,56 @@ public final class WsjsRuntime implements AutoCloseable {
         private final List<Path> trustedCertificates = new ArrayList<>();
         private WebSocketSettings webSocketSettings = WebSocketSettings.defaults();
         private WebSocketDiagnostics webSocketDiagnostics = WebSocketDiagnostics.systemLogger();
+        private long statementLimit;
+        private int maxOpenWebSockets = Integer.MAX_VALUE;
+        private long maxQueuedOutgoingBytes = -1;
 
         private Builder() {}
+
+        /**
+         * Bounds the statements one task may run: a script evaluation, one timer callback, one
+         * event dispatch, one {@link #submit} (the platform layer's own code is not counted). A
+         * task that goes over it is stopped, the uncaught-error handler hears
+         * {@code Uncaught RangeError: the script ran more than N statements in one task …}, and the
+         * runtime closes: GraalJS cancels the context, so nothing more can run in it (open
+         * WebSockets still close with 1001). 0 (the default) means no limit.
+         */
+        public Builder statementLimit(long statementsPerTask) {
+            if (statementsPerTask < 0) {
+                throw new IllegalArgumentException("statementLimit must be >= 0 (0 = no limit): " + statementsPerTask);
+            }
+            this.statementLimit = statementsPerTask;
+            return this;
+        }
+
+        /**
+         * How many WebSockets the runtime's scripts may have that are not CLOSED (connecting, open
+         * or closing). The constructor never throws for it, as the standard has no such step: a
+         * WebSocket over the limit fails its connection (an {@code error} event, then
+         * {@code close} with code 1006), and {@link WebSocketDiagnostics#onFailure} hears
+         * {@link dev.wsjs.websocket.FailureCause#TOO_MANY_CONNECTIONS}. A slot frees when a
+         * WebSocket's {@code close} event has been dispatched. Default: no limit.
+         */
+        public Builder maxOpenWebSockets(int max) {
+            if (max < 1) throw new IllegalArgumentException("maxOpenWebSockets must be at least 1: " + max);
+            this.maxOpenWebSockets = max;
+            return this;
+        }
+
+        /**
+         * The most payload bytes one WebSocket may have queued for sending (its bufferedAmount not
+         * yet handed to the network), i.e. {@link WebSocketSettings#maxOutgoingBufferedBytes()} for
+         * every connection of this runtime; it wins over the value in
+         * {@link #webSocketSettings(WebSocketSettings)}. A {@code send()} that would go over it
+         * "flags the WebSocket as full" as the standard says: the connection fails with an
+         * {@code error} event and {@code close} code 1006, and diagnostics hear
+         * {@link dev.wsjs.websocket.FailureCause#BUFFER_FULL}. Default: 64 MiB.
+         */
+        public Builder maxQueuedOutgoingBytes(long bytes) {
+            if (bytes < 0) throw new IllegalArgumentException("maxQueuedOutgoingBytes must be >= 0: " + bytes);
+            this.maxQueuedOutgoingBytes = bytes;
+            return this;
+        }
 
         /**
          * The OkHttp client WebSocket handshakes derive from (proxy, TLS, interceptors, DNS). The
@@ -446,12 +681,13 @@ public final class WsjsRuntime implements AutoCloseable {
          * honours HTTP_PROXY / HTTPS_PROXY / NO_PROXY.
          */
         public Builder httpClient(OkHttpClient client) {
-            this.httpClient = Objects.requireNonNull(client, "client");
+            this.httpClient = Objects.requireNonNull(client, "client: pass an OkHttpClient (or do not call httpClient)");
             return this;
         }
 
         /** Trusts the CA certificates in this PEM file too (e.g. a test server's CA), for this runtime only. */
         public Builder trustedCertificates(Path pemFile) {
+            Objects.requireNonNull(pemFile, "pemFile: pass the path of a PEM file of CA certificates");
             if (!Files.isRegularFile(pemFile)) {
                 throw new IllegalArgumentException("certificate file " + pemFile + " does not exist");
             }
@@ -503,12 +739,24 @@ public final class WsjsRuntime implements AutoCloseable {
 
         /** Script arguments, visible as the non-standard {@code wsjs.args}. */
         public Builder args(List<String> args) {
+            Objects.requireNonNull(args, "args: pass List.of() for no arguments");
+            for (int i = 0; i < args.size(); i++) {
+                if (args.get(i) == null) throw new NullPointerException("args[" + i + "] is null: script arguments are strings");
+            }
             this.args = List.copyOf(args);
             return this;
         }
 
         /** Grants scripts read access to these environment variables as {@code wsjs.env}. */
         public Builder env(Map<String, String> env) {
+            if (env != null) {
+                env.forEach((k, v) -> {
+                    if (k == null || v == null) {
+                        throw new NullPointerException("env has a null " + (k == null ? "name" : "value for " + k)
+                                + ": environment variables are strings");
+                    }
+                });
+            }
             this.env = env;
             return this;
         }
@@ -521,6 +769,7 @@ public final class WsjsRuntime implements AutoCloseable {
 
         /** The directory ES modules may be loaded from; nothing outside it is readable. */
         public Builder moduleRoot(Path dir) {
+            Objects.requireNonNull(dir, "dir: pass the directory ES modules may be loaded from");
             if (!Files.isDirectory(dir)) throw new IllegalArgumentException("module root " + dir + " is not a directory");
             this.moduleRoot = dir;
             return this;
@@ -548,7 +797,14 @@ public final class WsjsRuntime implements AutoCloseable {
                 rt.closeOnLoopThread();
             });
             t.start();
-            return made.join();
+            try {
+                return made.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                // The caller gets what build() would have thrown, not a wrapper.
+                if (e.getCause() instanceof RuntimeException r) throw r;
+                if (e.getCause() instanceof Error err) throw err;
+                throw e;
+            }
         }
     }
 }

@@ -50,7 +50,16 @@ final class JsFileRunner {
         FileResult[] result = new FileResult[1];
         Value[] harnessApi = new Value[1];
 
-        WsjsRuntime rt = WsjsRuntime.builder()
+        WsjsRuntime.Builder builder = WsjsRuntime.builder();
+        meta.limits().forEach((name, value) -> {
+            switch (name) {
+                case "maxOpenWebSockets" -> builder.maxOpenWebSockets(Math.toIntExact(value));
+                case "maxQueuedOutgoingBytes" -> builder.maxQueuedOutgoingBytes(value);
+                case "statementLimit" -> builder.statementLimit(value);
+                default -> throw new IllegalArgumentException("unknown limit " + name);
+            }
+        });
+        WsjsRuntime rt = builder
                 .location(location)
                 .console((level, text) -> console.add(level + " " + text))
                 .onUncaughtError((report, runtime) -> {

@@ -5,7 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The {@code // META:} lines at the top of a test file, as in web-platform-tests:
@@ -13,10 +16,14 @@ import java.util.List;
  *   <li>{@code // META: servers=echo,http} — servers the file needs; their URLs are in {@code SERVERS.echo} …</li>
  *   <li>{@code // META: timeout=long} — the file may run for a minute instead of ten seconds</li>
  *   <li>{@code // META: script=resources/helpers.js} — a script (relative to the file) evaluated before it</li>
+ *   <li>{@code // META: limits=maxOpenWebSockets:2,maxQueuedOutgoingBytes:4096} — embedder limits of the
+ *       file's runtime ({@code WsjsRuntime.Builder} methods of those names; also {@code statementLimit})</li>
  * </ul>
  * META lines must come before the first line that is not a comment or blank.
  */
-record TestMeta(List<String> servers, Duration timeout, List<String> scripts) {
+record TestMeta(List<String> servers, Duration timeout, List<String> scripts, Map<String, Long> limits) {
+
+    static final Set<String> LIMITS = Set.of("maxOpenWebSockets", "maxQueuedOutgoingBytes", "statementLimit");
 
     static final Duration NORMAL_TIMEOUT = Duration.ofSeconds(10);
     static final Duration LONG_TIMEOUT = Duration.ofSeconds(60);
@@ -25,6 +32,7 @@ record TestMeta(List<String> servers, Duration timeout, List<String> scripts) {
         List<String> servers = new ArrayList<>();
         List<String> scripts = new ArrayList<>();
         Duration timeout = NORMAL_TIMEOUT;
+        Map<String, Long> limits = new LinkedHashMap<>();
         for (String raw : Files.readAllLines(file)) {
             String line = raw.strip();
             if (line.isEmpty()) continue;
@@ -45,10 +53,19 @@ record TestMeta(List<String> servers, Duration timeout, List<String> scripts) {
                     timeout = LONG_TIMEOUT;
                 }
                 case "script" -> scripts.add(value);
+                case "limits" -> {
+                    for (String pair : value.split(",")) {
+                        String[] kv = pair.strip().split(":");
+                        if (kv.length != 2 || !LIMITS.contains(kv[0].strip())) {
+                            throw new IllegalArgumentException(file + ": META limits takes name:value pairs of " + LIMITS + ": " + raw);
+                        }
+                        limits.put(kv[0].strip(), Long.parseLong(kv[1].strip()));
+                    }
+                }
                 case "title", "global" -> { /* informational in this runner */ }
                 default -> throw new IllegalArgumentException(file + ": unknown META key '" + key + "'");
             }
         }
-        return new TestMeta(List.copyOf(servers), timeout, List.copyOf(scripts));
+        return new TestMeta(List.copyOf(servers), timeout, List.copyOf(scripts), Map.copyOf(limits));
     }
 }

@@ -17,6 +17,9 @@ import org.graalvm.polyglot.Value;
  */
 public final class JsLayer {
 
+    /** The name prefix of the layer's sources (in stack traces; not counted by statement limits). */
+    public static final String SOURCE_PREFIX = "wsjs:internal/";
+
     /** Load order; a file may use what the files before it put into {@code internals}. */
     static final List<String> FILES = List.of(
             "00_webidl.js",
@@ -32,9 +35,15 @@ public final class JsLayer {
             "10_websocket.js",
             "11_wsjs_namespace.js");
 
-    /** Scripts get no door to the host: the Java and Polyglot builtins go before anything runs. */
+    /**
+     * Deletes the GraalJS globals that lead to the host, each of which must be gone before user code
+     * runs: the Java and Polyglot builtins, the Java package globals (they resolve nothing with host
+     * class lookup off, but name the host) and the shell's global `arguments`.
+     */
     private static final Source PRELUDE = Source.newBuilder("js",
-            "delete globalThis.Java; delete globalThis.Polyglot; Object.create(null)", "wsjs:internal/prelude.js")
+            "for (const name of ['Java', 'Polyglot', 'Packages', 'java', 'javax', 'javafx', 'com', 'org', 'edu', 'arguments']) {"
+            + " if (!delete globalThis[name]) throw new Error('cannot remove the global ' + name); }"
+            + " Object.create(null)", "wsjs:internal/prelude.js")
             .internal(true).buildLiteral();
 
     /**
@@ -54,7 +63,6 @@ public final class JsLayer {
      */
     public static Value install(Context context, Object ops) {
         Value global = context.getBindings("js");
-        // Scripts get no door to the host: the Java and Polyglot builtins go before anything runs.
         Value internals = context.eval(PRELUDE);
         Value globalThis = global.getMember("globalThis");
         for (Source source : SOURCES) {
@@ -70,7 +78,7 @@ public final class JsLayer {
         try (InputStream in = JsLayer.class.getResourceAsStream(resource)) {
             if (in == null) throw new IllegalStateException("missing JS layer file " + resource);
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return Source.newBuilder("js", text, "wsjs:internal/" + file).cached(true).internal(true).buildLiteral();
+            return Source.newBuilder("js", text, SOURCE_PREFIX + file).cached(true).internal(true).buildLiteral();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -66,6 +66,11 @@ public final class RuntimeServices {
         return webSocketConfig.diagnostics();
     }
 
+    /** How many WebSockets scripts may hold that are not CLOSED yet. */
+    public int maxOpenWebSockets() {
+        return webSocketConfig.maxOpenWebSockets();
+    }
+
     /**
      * Frees the WebSocket client once its connections have finished their closing handshakes
      * (bounded by the close timeout), without holding up the caller.

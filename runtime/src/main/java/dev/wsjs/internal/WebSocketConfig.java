@@ -10,12 +10,17 @@ import okhttp3.OkHttpClient;
 /**
  * How one runtime's WebSocket client is made: the OkHttp client it derives from (proxy, TLS,
  * interceptors), extra trusted CAs, limits and diagnostics. Each runtime gets its own cookie jar.
+ *
+ * @param maxOpenWebSockets how many WebSockets the runtime's scripts may have that are not CLOSED
  */
 public record WebSocketConfig(OkHttpClient base, List<Path> trustedCertificates, WebSocketSettings settings,
-                              WebSocketDiagnostics diagnostics) {
+                              WebSocketDiagnostics diagnostics, int maxOpenWebSockets) {
 
     public WebSocketConfig {
         trustedCertificates = List.copyOf(trustedCertificates);
+        if (maxOpenWebSockets < 1) {
+            throw new IllegalArgumentException("maxOpenWebSockets must be at least 1: " + maxOpenWebSockets);
+        }
     }
 
     /** The OkHttp client every runtime derives from unless its builder names another. */

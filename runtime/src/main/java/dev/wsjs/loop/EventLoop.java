@@ -38,6 +38,9 @@ public final class EventLoop {
 
     private volatile Thread owner;
     private final java.util.function.Consumer<RuntimeException> taskErrorHandler;
+    /** Run by the loop thread around every task (e.g. a per-task statement budget); no-ops by default. */
+    private Runnable beforeTask = () -> {};
+    private Runnable afterTask = () -> {};
 
     /**
      * @param owner the loop thread
@@ -56,6 +59,15 @@ public final class EventLoop {
     /** Hands the loop (and with it the context) to another thread, e.g. a dedicated loop thread. */
     public void transferTo(Thread newOwner) {
         this.owner = newOwner;
+    }
+
+    /**
+     * Sets what runs right before and right after every task, on the loop thread. {@code after}
+     * runs even when the task threw (after the error handler).
+     */
+    public void setTaskHooks(Runnable before, Runnable after) {
+        this.beforeTask = java.util.Objects.requireNonNull(before, "before");
+        this.afterTask = java.util.Objects.requireNonNull(after, "after");
     }
 
     /** Whether the calling thread is the loop thread. */
@@ -157,10 +169,13 @@ public final class EventLoop {
             Task task = tasks.poll();
             if (task != null) {
                 taskSerial++;
+                beforeTask.run();
                 try {
                     task.action().run();
                 } catch (RuntimeException e) {
                     taskErrorHandler.accept(e);
+                } finally {
+                    afterTask.run();
                 }
                 return true;
             }

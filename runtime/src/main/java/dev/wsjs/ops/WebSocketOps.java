@@ -9,7 +9,6 @@ import dev.wsjs.websocket.ConnectionListener;
 import dev.wsjs.websocket.FailureCause;
 import dev.wsjs.websocket.HandshakeRequest;
 import dev.wsjs.websocket.WebSocketConnection;
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -38,6 +37,8 @@ public final class WebSocketOps {
     /** Live connections by id. Loop thread only. */
     private final Map<Integer, Connection> connections = new HashMap<>();
     private int lastId;
+    /** Connections handed to the transport whose close event has not run yet. Loop thread only. */
+    private int openCount;
     private Value eventCallback;
     /** Connections whose onClosed has not happened yet (any thread). */
     private final java.util.concurrent.atomic.AtomicInteger unfinished = new java.util.concurrent.atomic.AtomicInteger();
@@ -64,20 +65,28 @@ public final class WebSocketOps {
         int id = ++lastId;
         Connection c = new Connection(id, url);
         connections.put(id, c);
-        List<String> protocolList = protocols.isEmpty() ? List.of() : Arrays.asList(protocols.split(", "));
-        HandshakeRequest request = new HandshakeRequest(URI.create(url), protocolList, origin,
-                services.options().userAgent(), extraHeaders(headers));
         // An open or connecting WebSocket keeps the event loop alive until its close event ran.
         services.loop().ref();
         unfinished.incrementAndGet();
+        // The constructor must not throw past the standard's own steps: whatever stops the
+        // connection here fails it instead (error, then close 1006), and only the diagnostics say why.
+        int max = services.maxOpenWebSockets();
+        if (openCount >= max) {
+            c.refuse(FailureCause.TOO_MANY_CONNECTIONS, url + ": this runtime already has " + openCount
+                    + " WebSockets that are not closed, its limit (WsjsRuntime.Builder.maxOpenWebSockets); nothing was sent");
+            return id;
+        }
+        List<String> protocolList = protocols.isEmpty() ? List.of() : Arrays.asList(protocols.split(", "));
         try {
+            HandshakeRequest request = new HandshakeRequest(TransportUri.of(url), protocolList, origin,
+                    services.options().userAgent(), extraHeaders(headers));
             c.transport = services.webSocketClient().connect(request, c);
         } catch (IllegalArgumentException e) {
-            // Whatever the transport cannot even attempt fails the connection, as the standard has
-            // every establishment problem do; the constructor itself never throws for it.
-            c.onFailure(FailureCause.BAD_HANDSHAKE, e.getMessage());
-            c.onClosed(false, 1006, "");
+            c.refuse(FailureCause.UNSUPPORTED_URL, url + ": the transport cannot make this request: " + e.getMessage());
+            return id;
         }
+        c.counted = true;
+        openCount++;
         return id;
     }
 
@@ -92,7 +101,7 @@ public final class WebSocketOps {
     @HostAccess.Export
     public void sendText(int id, String text, double utf8Length) {
         Connection c = connections.get(id);
-        if (c == null) return;
+        if (c == null || c.transport == null) return;
         c.queued((long) utf8Length);
         c.transport.sendText(text);
     }
@@ -101,7 +110,7 @@ public final class WebSocketOps {
     @HostAccess.Export
     public void sendBinary(int id, Value arrayBuffer, int offset, int length) {
         Connection c = connections.get(id);
-        if (c == null) return;
+        if (c == null || c.transport == null) return;
         byte[] bytes = new byte[length];
         if (length > 0) arrayBuffer.readBuffer(offset, bytes, 0, length);
         c.queued(length);
@@ -112,7 +121,7 @@ public final class WebSocketOps {
     @HostAccess.Export
     public void sendBlob(int id, BlobData data) {
         Connection c = connections.get(id);
-        if (c == null) return;
+        if (c == null || c.transport == null) return;
         c.queued(data.size());
         c.transport.sendBinary(data.asReadOnlyBuffer());
     }
@@ -120,13 +129,29 @@ public final class WebSocketOps {
     @HostAccess.Export
     public void close(int id, int code, String reason) {
         Connection c = connections.get(id);
-        if (c != null) c.transport.close(code, reason);
+        if (c != null && c.transport != null) c.transport.close(code, reason);
     }
 
     @HostAccess.Export
     public void fail(int id) {
         Connection c = connections.get(id);
-        if (c != null) c.transport.fail();
+        if (c != null && c.transport != null) c.transport.fail();
+    }
+
+    /**
+     * "Make disappear" without JavaScript, for when the context can no longer run the JS layer's
+     * version (a cancelled context): connections whose open event ran start the closing handshake
+     * with 1001, the others fail. Harmless after the JS layer's version, whose calls come first.
+     */
+    public void disappear() {
+        for (Connection c : connections.values()) {
+            if (c.transport == null) continue;
+            if (c.openDispatched) {
+                c.transport.close(1001, null);
+            } else {
+                c.transport.fail();
+            }
+        }
     }
 
     /**
@@ -151,7 +176,8 @@ public final class WebSocketOps {
     /** Forgets a connection after its close event (its id is never reused). */
     @HostAccess.Export
     public void release(int id) {
-        connections.remove(id);
+        Connection c = connections.remove(id);
+        if (c != null && c.counted) openCount--;
     }
 
     /** Whether every connection has finished (closed or failed). Any thread. */
@@ -173,8 +199,11 @@ public final class WebSocketOps {
         final int id;
         final String url;
         final AtomicLong bytesSent = new AtomicLong();
-        /** Set once by connect() on the loop thread before any event can be posted for it. */
+        /** Set once by connect() on the loop thread before any event can be posted for it; null if refused. */
         volatile WebSocketConnection transport;
+        /** Loop thread only: whether it counts against the open-WebSocket limit, and whether its open event ran. */
+        boolean counted;
+        boolean openDispatched;
         // Loop thread only: payload bytes handed to the transport, and the total before the current task.
         long queuedTotal;
         long queuedBeforeTask;
@@ -201,10 +230,19 @@ public final class WebSocketOps {
             return services.webSocketDiagnostics();
         }
 
+        /** Fails a connection the transport never saw, as a failed handshake would: error, then close 1006. */
+        void refuse(FailureCause cause, String detail) {
+            onFailure(cause, detail);
+            onClosed(false, 1006, "");
+        }
+
         @Override
         public void onOpen(String protocol, String extensions) {
             diagnostics().onOpen(url, protocol, extensions);
-            post(() -> eventCallback.executeVoid(EVENT_OPEN, id, protocol, extensions));
+            post(() -> {
+                openDispatched = true;
+                eventCallback.executeVoid(EVENT_OPEN, id, protocol, extensions);
+            });
         }
 
         @Override

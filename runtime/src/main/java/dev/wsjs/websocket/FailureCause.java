@@ -32,5 +32,9 @@ public enum FailureCause {
     /** The TCP connection broke or ended without a closing handshake. */
     CONNECTION_LOST,
     /** The application failed the connection, or the client was closed. */
-    ABORTED
+    ABORTED,
+    /** The runtime's limit on open WebSockets was reached; nothing was sent. */
+    TOO_MANY_CONNECTIONS,
+    /** The URL is valid for scripts but the transport cannot request it (e.g. a host name with '_'); nothing was sent. */
+    UNSUPPORTED_URL
 }

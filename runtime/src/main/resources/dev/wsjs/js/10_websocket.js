@@ -58,6 +58,9 @@
     "te", "trailer", "keep-alive", "expect"]);
   // RFC 9110 field-value: no CR, LF or NUL.
   const INVALID_HEADER_VALUE = /[\r\n\0]/;
+  // What the HTTP/1.1 client can put on the wire: tab and visible ASCII (it refuses obs-text and
+  // the other control characters, which RFC 9110 deprecates or forbids).
+  const UNSENDABLE_HEADER_VALUE = /[^\t\x20-\x7e]/;
 
   function convertHeaders(headers, prefix) {
     // Non-standard WebSocketInit.headers: record<ByteString, ByteString> (or a sequence of pairs).
@@ -81,6 +84,9 @@
       const v = webidl.converters.ByteString(value, prefix, `headers['${key}']`).trim();
       if (INVALID_HEADER_VALUE.test(v)) {
         throw new TypeError(`${prefix}: the value of header '${key}' contains a line break or NUL.`);
+      }
+      if (UNSENDABLE_HEADER_VALUE.test(v)) {
+        throw new TypeError(`${prefix}: the value of header '${key}' may only contain tabs and visible ASCII characters.`);
       }
       result[key] = v;
     }
