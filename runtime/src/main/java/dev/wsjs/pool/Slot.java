@@ -37,12 +37,23 @@ final class Slot {
     CompletableFuture<Object> run(String function, Object[] args) {
         CompletableFuture<Object> request = new CompletableFuture<>();
         pending.add(request);
-        runtime.call(function, args).whenComplete((result, error) -> finish(request, result, error));
+        runtime.call(function, args).whenComplete((result, error) -> finish(request, result, closedOr(error)));
         if (runtime.closedFuture().isDone()) {
             // Closed between the pool's choice and the call: the close callback may have run already.
             finish(request, null, new RuntimePool.PoolClosedException("the runtime closed before the request finished"));
         }
         return request;
+    }
+
+    /** A request the runtime dropped because it closed fails as the pool promises: PoolClosedException. */
+    private Throwable closedOr(Throwable error) {
+        if (error == null || !runtime.isClosed()) return error;
+        Throwable cause = error instanceof java.util.concurrent.CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+        if (cause instanceof dev.wsjs.ScriptException) return error;
+        RuntimeException closed = new RuntimePool.PoolClosedException("the runtime closed before the request finished");
+        closed.initCause(cause);
+        return closed;
     }
 
     void failUnfinished(RuntimeException why) {

@@ -127,13 +127,14 @@ public final class WebSocketConnection {
 
     void abort(FailureCause cause, String detail) {
         pendingFailure.compareAndSet(null, cause);
+        // If the handshake already finished, the endpoint takes it from here — first, so the cause is
+        // recorded before cancelling the call closes the socket under the reader.
+        if (state.get() == OPEN) {
+            endpoint.abort(cause, detail);
+        }
         Call c = call;
         if (c != null) {
             c.cancel();
-        }
-        // If the handshake already finished, the endpoint takes it from here.
-        if (state.get() == OPEN) {
-            endpoint.abort(cause, detail);
         }
     }
 
