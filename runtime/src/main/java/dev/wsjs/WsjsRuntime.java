@@ -4,6 +4,7 @@ import dev.wsjs.internal.JsLayer;
 import dev.wsjs.internal.RootedFileSystem;
 import dev.wsjs.internal.RuntimeServices;
 import dev.wsjs.internal.SharedEngine;
+import dev.wsjs.internal.StartupTrace;
 import dev.wsjs.internal.WebSocketConfig;
 import dev.wsjs.websocket.WebSocketSettings;
 import okhttp3.OkHttpClient;
@@ -116,9 +117,13 @@ public final class WsjsRuntime implements AutoCloseable {
         WebSocketConfig webSocketConfig = new WebSocketConfig(b.httpClient, b.trustedCertificates,
                 settings, b.webSocketDiagnostics, b.maxOpenWebSockets);
         this.services = new RuntimeServices(this, loop, options, b.console, b.uncaughtErrorHandler, webSocketConfig);
+        long start = System.nanoTime();
         this.context = newContext(b);
+        StartupTrace.phase("context", start);
         try {
+            start = System.nanoTime();
             this.ops = new Ops(services);
+            StartupTrace.phase("ops", start);
             this.internals = JsLayer.install(context, ops);
         } catch (PolyglotException e) {
             context.close(true);

@@ -6,6 +6,7 @@ import dev.wsjs.Version;
 import dev.wsjs.WebSocketDiagnostics;
 import dev.wsjs.server.LocalWebSocketServer;
 import dev.wsjs.WsjsRuntime;
+import dev.wsjs.internal.StartupTrace;
 import dev.wsjs.internal.SharedEngine;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -26,8 +27,10 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        StartupTrace.mark("main");
         int code = run(args, System.out, System.err);
         System.out.flush();
+        StartupTrace.mark("exit");
         System.err.flush();
         System.exit(code);
     }

@@ -52,9 +52,6 @@ public final class JsLayer {
      */
     private static final List<Source> SOURCES = FILES.stream().map(JsLayer::load).toList();
 
-    /** {@code -Dwsjs.trace.startup=true} prints how long each layer file takes to install. */
-    private static final boolean TRACE = Boolean.getBoolean("wsjs.trace.startup");
-
     private JsLayer() {}
 
     /**
@@ -63,12 +60,20 @@ public final class JsLayer {
      */
     public static Value install(Context context, Object ops) {
         Value global = context.getBindings("js");
+        long preludeStart = System.nanoTime();
         Value internals = context.eval(PRELUDE);
+        StartupTrace.phase("prelude", preludeStart);
         Value globalThis = global.getMember("globalThis");
         for (Source source : SOURCES) {
-            long start = TRACE ? System.nanoTime() : 0;
-            context.eval(source).execute(globalThis, internals, ops);
-            if (TRACE) System.err.printf("wsjs: %-24s %6.1f ms%n", source.getName(), (System.nanoTime() - start) / 1e6);
+            long start = System.nanoTime();
+            Value install = context.eval(source);
+            long parsed = System.nanoTime();
+            install.execute(globalThis, internals, ops);
+            if (StartupTrace.ENABLED) {
+                long end = System.nanoTime();
+                System.err.printf("wsjs: %-36s %6.1f ms (parse %5.1f, run %5.1f)%n", source.getName(),
+                        (end - start) / 1e6, (parsed - start) / 1e6, (end - parsed) / 1e6);
+            }
         }
         return internals;
     }
