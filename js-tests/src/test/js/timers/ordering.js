@@ -1,16 +1,18 @@
 // setTimeout/setInterval ordering, arguments and clearing (HTML Standard, timers).
 
+// Delays far apart compared to how long setting them takes, so a loaded machine cannot make a later
+// zero-delay timer due after an earlier, longer one.
 promise_test(() => new Promise((resolve) => {
   const order = [];
-  setTimeout(() => order.push("30"), 30);
+  setTimeout(() => order.push("300"), 300);
   setTimeout(() => order.push("0a"), 0);
-  setTimeout(() => order.push("10"), 10);
+  setTimeout(() => order.push("100"), 100);
   setTimeout(() => order.push("0b"), 0);
   setTimeout(() => {
-    order.push("50");
+    order.push("500");
     resolve(order);
-  }, 50);
-}).then((order) => assert_array_equals(order, ["0a", "0b", "10", "30", "50"])), "timers fire by due time, equal ones in the order they were set");
+  }, 500);
+}).then((order) => assert_array_equals(order, ["0a", "0b", "100", "300", "500"])), "timers fire by due time, equal ones in the order they were set");
 
 promise_test(() => new Promise((resolve) => {
   const order = [];

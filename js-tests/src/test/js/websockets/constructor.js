@@ -136,3 +136,17 @@ async_test((t) => {
     assert_equals(e.reason, "");
   });
 }, "a bad port fails the connection: error, then close 1006");
+
+test(() => {
+  // This file runs at http://127.0.0.1/…, an insecure origin: ws: is allowed here. The secure case
+  // (an https location) is covered by MixedContentTest on the Java side.
+  const ws = new WebSocket(ECHO);
+  ws.close();
+}, "an insecure page may open ws: connections");
+
+async_test((t) => {
+  // Port 0 is on the bad-port list and cannot even be written as an HTTP URL: still no exception.
+  const ws = new WebSocket("ws://127.0.0.1:0/");
+  ws.onopen = t.unreached_func("no open on port 0");
+  ws.onclose = t.step_func_done((e) => assert_equals(e.code, 1006));
+}, "port 0 fails the connection instead of throwing");

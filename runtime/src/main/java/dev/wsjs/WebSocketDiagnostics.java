@@ -40,4 +40,37 @@ public interface WebSocketDiagnostics {
     }
 
     WebSocketDiagnostics NONE = new WebSocketDiagnostics() {};
+
+    /**
+     * Diagnostics as {@link System.Logger} records (logger {@code dev.wsjs.websocket}) at DEBUG, so the
+     * JDK's default console logging (INFO and up) stays quiet. The default of every runtime; a logging
+     * backend configured for DEBUG shows them.
+     */
+    static WebSocketDiagnostics systemLogger() {
+        System.Logger log = System.getLogger("dev.wsjs.websocket");
+        return new WebSocketDiagnostics() {
+            @Override
+            public void onFailure(String url, FailureCause cause, String detail) {
+                if (log.isLoggable(System.Logger.Level.DEBUG)) {
+                    log.log(System.Logger.Level.DEBUG, "WebSocket {0} failed ({1}): {2}", url, cause, detail);
+                }
+            }
+
+            @Override
+            public void onOpen(String url, String protocol, String extensions) {
+                if (log.isLoggable(System.Logger.Level.DEBUG)) {
+                    log.log(System.Logger.Level.DEBUG, "WebSocket {0} open (protocol ''{1}'', extensions ''{2}'')",
+                            url, protocol, extensions);
+                }
+            }
+
+            @Override
+            public void onClosed(String url, boolean wasClean, int code, String reason) {
+                if (log.isLoggable(System.Logger.Level.DEBUG)) {
+                    log.log(System.Logger.Level.DEBUG, "WebSocket {0} closed (code {1}, clean {2}, reason ''{3}'')",
+                            url, code, wasClean, reason);
+                }
+            }
+        };
+    }
 }

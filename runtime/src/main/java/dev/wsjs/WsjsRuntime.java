@@ -4,6 +4,7 @@ import dev.wsjs.internal.JsLayer;
 import dev.wsjs.internal.RootedFileSystem;
 import dev.wsjs.internal.RuntimeServices;
 import dev.wsjs.internal.SharedEngine;
+import dev.wsjs.internal.StartupTrace;
 import dev.wsjs.internal.WebSocketConfig;
 import dev.wsjs.websocket.WebSocketSettings;
 import okhttp3.OkHttpClient;
@@ -116,9 +117,13 @@ public final class WsjsRuntime implements AutoCloseable {
         WebSocketConfig webSocketConfig = new WebSocketConfig(b.httpClient, b.trustedCertificates,
                 settings, b.webSocketDiagnostics, b.maxOpenWebSockets);
         this.services = new RuntimeServices(this, loop, options, b.console, b.uncaughtErrorHandler, webSocketConfig);
+        long start = System.nanoTime();
         this.context = newContext(b);
+        StartupTrace.phase("context", start);
         try {
+            start = System.nanoTime();
             this.ops = new Ops(services);
+            StartupTrace.phase("ops", start);
             this.internals = JsLayer.install(context, ops);
         } catch (PolyglotException e) {
             context.close(true);
@@ -623,7 +628,7 @@ public final class WsjsRuntime implements AutoCloseable {
         private OkHttpClient httpClient;
         private final List<Path> trustedCertificates = new ArrayList<>();
         private WebSocketSettings webSocketSettings = WebSocketSettings.defaults();
-        private WebSocketDiagnostics webSocketDiagnostics = WebSocketDiagnostics.NONE;
+        private WebSocketDiagnostics webSocketDiagnostics = WebSocketDiagnostics.systemLogger();
         private long statementLimit;
         private int maxOpenWebSockets = Integer.MAX_VALUE;
         private long maxQueuedOutgoingBytes = -1;
@@ -701,7 +706,10 @@ public final class WsjsRuntime implements AutoCloseable {
             return this;
         }
 
-        /** Receives what scripts may not see: failure causes, handshake results, close codes. */
+        /**
+         * Receives what scripts may not see: failure causes, handshake results, close codes. Default:
+         * {@link WebSocketDiagnostics#systemLogger()}.
+         */
         public Builder webSocketDiagnostics(WebSocketDiagnostics diagnostics) {
             this.webSocketDiagnostics = Objects.requireNonNull(diagnostics, "diagnostics");
             return this;

@@ -17,6 +17,8 @@ record CliOptions(
         Integer servePort,
         java.util.List<Path> certificates,
         boolean verbose,
+        String inspect,
+        boolean inspectBrk,
         boolean help,
         boolean version,
         List<String> scriptArgs) {
@@ -34,12 +36,15 @@ record CliOptions(
               -m, --module           run the script as an ES module (default for .mjs)
               --location <url>       the page URL scripts see as `location`; base URL and origin
               --allow-env            let scripts read environment variables as wsjs.env
-              --serve[=port]         start the embedded WebSocket server on 127.0.0.1 (routes /echo and
-                                     /broadcast); without --location the script's location becomes
+              --serve[=port]         start the embedded WebSocket server on 127.0.0.1 (routes /echo,
+                                     /broadcast, /ticks); without --location the script's location becomes
                                      http://127.0.0.1:<port>/, so new WebSocket("/echo") reaches it.
                                      Without a script, serve until interrupted.
               --cert <file.pem>      also trust the CA certificates in this PEM file (wss)
               --verbose              print WebSocket diagnostics (handshakes, failure causes, closes)
+              --inspect[=port]       open the Chrome DevTools protocol on 127.0.0.1 (default port 9229);
+                                     attach with chrome://inspect or any DevTools client
+              --inspect-brk[=port]   the same, and wait for the debugger, paused on the first line
               --jit                  run with the Graal optimizing compiler (fast steady state)
               --fast-start           run interpreted from an AOT cache (fast start, slower scripts)
               -h, --help             print this help and exit
@@ -74,6 +79,8 @@ record CliOptions(
         Integer servePort = null;
         List<Path> certificates = new ArrayList<>();
         boolean verbose = false;
+        String inspect = null;
+        boolean inspectBrk = false;
         boolean help = false;
         boolean version = false;
         List<String> scriptArgs = new ArrayList<>();
@@ -93,6 +100,11 @@ record CliOptions(
                 case "--serve" -> servePort = 0;
                 case "--cert" -> certificates.add(Path.of(value(argv, ++i, a)));
                 case "--verbose" -> verbose = true;
+                case "--inspect" -> inspect = DEFAULT_INSPECT;
+                case "--inspect-brk" -> {
+                    inspect = DEFAULT_INSPECT;
+                    inspectBrk = true;
+                }
                 // Mode flags are read by the launcher (they change JVM flags); accepted here too.
                 case "--jit", "--fast-start" -> { }
                 case "-h", "--help" -> help = true;
@@ -102,19 +114,24 @@ record CliOptions(
                     else if (a.startsWith("--eval=")) eval = a.substring("--eval=".length());
                     else if (a.startsWith("--serve=")) servePort = port(a.substring("--serve=".length()));
                     else if (a.startsWith("--cert=")) certificates.add(Path.of(a.substring("--cert=".length())));
+                    else if (a.startsWith("--inspect=")) inspect = hostPort(a.substring("--inspect=".length()));
+                    else if (a.startsWith("--inspect-brk=")) {
+                        inspect = hostPort(a.substring("--inspect-brk=".length()));
+                        inspectBrk = true;
+                    }
                     else throw new UsageException("unknown option '" + a + "'");
                 }
             }
         }
         if (help || version) {
-            return new CliOptions(null, null, false, location, allowEnv, servePort, certificates, verbose, help, version, List.of());
+            return new CliOptions(null, null, false, location, allowEnv, servePort, certificates, verbose, inspect, inspectBrk, help, version, List.of());
         }
         for (Path cert : certificates) {
             if (!java.nio.file.Files.isRegularFile(cert)) throw new UsageException("certificate file '" + cert + "' not found");
         }
         if (eval == null && i >= argv.length && servePort != null) {
             // --serve alone: just the server.
-            return new CliOptions(null, null, false, location, allowEnv, servePort, certificates, verbose, false, false, List.of());
+            return new CliOptions(null, null, false, location, allowEnv, servePort, certificates, verbose, inspect, inspectBrk, false, false, List.of());
         }
         if (eval == null) {
             if (i >= argv.length) throw new UsageException("no script given");
@@ -132,13 +149,35 @@ record CliOptions(
                 throw new UsageException("--location '" + location + "' is not a valid URL");
             }
         }
-        return new CliOptions(script, eval, module, location, allowEnv, servePort, certificates, verbose, help, version,
-                scriptArgs);
+        return new CliOptions(script, eval, module, location, allowEnv, servePort, certificates, verbose, inspect, inspectBrk,
+                help, version, scriptArgs);
     }
 
     /** Whether only the embedded server runs (no script). */
     boolean serveOnly() {
         return script == null && eval == null && servePort != null;
+    }
+
+    static final String DEFAULT_INSPECT = "9229";
+
+    /**
+     * The inspector port. Node also takes {@code host:port}; the debugger gives full control of the
+     * program, so wsjs listens on the loopback interface only and refuses other hosts.
+     */
+    private static String hostPort(String text) throws UsageException {
+        int colon = text.lastIndexOf(':');
+        String host = colon < 0 ? "127.0.0.1" : text.substring(0, colon);
+        String port = colon < 0 ? text : text.substring(colon + 1);
+        if (!host.equals("127.0.0.1") && !host.equals("localhost")) {
+            throw new UsageException("--inspect listens on 127.0.0.1 only, not on '" + host + "'");
+        }
+        try {
+            int p = Integer.parseInt(port);
+            if (p >= 0 && p <= 65535) return Integer.toString(p);
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException("--inspect needs a port number 0-65535, got '" + text + "'");
     }
 
     private static int port(String text) throws UsageException {

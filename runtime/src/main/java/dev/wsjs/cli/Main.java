@@ -6,6 +6,7 @@ import dev.wsjs.Version;
 import dev.wsjs.WebSocketDiagnostics;
 import dev.wsjs.server.LocalWebSocketServer;
 import dev.wsjs.WsjsRuntime;
+import dev.wsjs.internal.StartupTrace;
 import dev.wsjs.internal.SharedEngine;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -26,8 +27,10 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        StartupTrace.mark("main");
         int code = run(args, System.out, System.err);
         System.out.flush();
+        StartupTrace.mark("exit");
         System.err.flush();
         System.exit(code);
     }
@@ -63,8 +66,8 @@ public final class Main {
                     return EXIT_USAGE;
                 }
                 if (options.serveOnly()) {
-                    out.println("wsjs: WebSocket server on " + server.uri("/echo") + " (echo) and "
-                            + server.uri("/broadcast") + " (broadcast); Ctrl-C stops it");
+                    out.println("wsjs: WebSocket server on " + server.uri("/echo") + " (echo), "
+                            + server.uri("/broadcast") + " (broadcast) and " + server.uri("/ticks") + " (ticks); Ctrl-C stops it");
                     out.flush();
                     waitForever();
                     return EXIT_OK;
@@ -103,6 +106,7 @@ public final class Main {
         }
         for (Path cert : options.certificates()) builder.trustedCertificates(cert);
         if (options.verbose()) builder.webSocketDiagnostics(WebSocketDiagnostics.printingTo(err));
+        if (options.inspect() != null) builder.engine(Inspector.engine(options.inspect(), options.inspectBrk(), err));
         if (options.allowEnv()) builder.env(System.getenv());
         if (script != null) {
             // import() and static imports may read the script's directory tree, nothing else.

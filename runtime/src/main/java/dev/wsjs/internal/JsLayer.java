@@ -35,10 +35,16 @@ public final class JsLayer {
             "10_websocket.js",
             "11_wsjs_namespace.js");
 
-    /** Deletes the GraalJS globals that lead to the host; each must be gone before user code runs. */
-    private static final String HOST_GLOBALS_REMOVAL =
+    /**
+     * Deletes the GraalJS globals that lead to the host, each of which must be gone before user code
+     * runs: the Java and Polyglot builtins, the Java package globals (they resolve nothing with host
+     * class lookup off, but name the host) and the shell's global `arguments`.
+     */
+    private static final Source PRELUDE = Source.newBuilder("js",
             "for (const name of ['Java', 'Polyglot', 'Packages', 'java', 'javax', 'javafx', 'com', 'org', 'edu', 'arguments']) {"
-            + " if (!delete globalThis[name]) throw new Error('cannot remove the global ' + name); }";
+            + " if (!delete globalThis[name]) throw new Error('cannot remove the global ' + name); }"
+            + " Object.create(null)", SOURCE_PREFIX + "prelude.js")
+            .internal(true).buildLiteral();
 
     /**
      * {@code whenSettled(value, onFulfilled, onRejected)}: how the embedding API waits for a script's
@@ -54,9 +60,12 @@ public final class JsLayer {
               return function whenSettled(value, onFulfilled, onRejected) {
                 apply(then, new NativePromise((resolve) => resolve(value)), [onFulfilled, onRejected]);
               };
-            })()""", SOURCE_PREFIX + "embedding.js").cached(true).buildLiteral();
+            })()""", SOURCE_PREFIX + "embedding.js").cached(true).internal(true).buildLiteral();
 
-    /** Sources are immutable and shared by every context of an engine, which caches their code. */
+    /**
+     * Sources are immutable and shared by every context of an engine, which caches their code. They
+     * are internal: debuggers step over them and script stack traces do not show their frames.
+     */
     private static final List<Source> SOURCES = FILES.stream().map(JsLayer::load).toList();
 
     private JsLayer() {}
@@ -67,12 +76,20 @@ public final class JsLayer {
      */
     public static Value install(Context context, Object ops) {
         Value global = context.getBindings("js");
-        // Scripts get no door to the host: the Java and Polyglot builtins go before anything runs,
-        // and so do GraalJS's Java package globals (they resolve nothing with host class lookup
-        // off, but name the host) and the shell's global `arguments`.
-        Value internals = context.eval("js", HOST_GLOBALS_REMOVAL + "Object.create(null)");
+        long preludeStart = System.nanoTime();
+        Value internals = context.eval(PRELUDE);
+        StartupTrace.phase("prelude", preludeStart);
+        Value globalThis = global.getMember("globalThis");
         for (Source source : SOURCES) {
-            context.eval(source).execute(global.getMember("globalThis"), internals, ops);
+            long start = System.nanoTime();
+            Value install = context.eval(source);
+            long parsed = System.nanoTime();
+            install.execute(globalThis, internals, ops);
+            if (StartupTrace.ENABLED) {
+                long end = System.nanoTime();
+                System.err.printf("wsjs: %-36s %6.1f ms (parse %5.1f, run %5.1f)%n", source.getName(),
+                        (end - start) / 1e6, (parsed - start) / 1e6, (end - parsed) / 1e6);
+            }
         }
         internals.putMember("whenSettled", context.eval(WHEN_SETTLED));
         return internals;
@@ -83,7 +100,7 @@ public final class JsLayer {
         try (InputStream in = JsLayer.class.getResourceAsStream(resource)) {
             if (in == null) throw new IllegalStateException("missing JS layer file " + resource);
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            return Source.newBuilder("js", text, SOURCE_PREFIX + file).cached(true).internal(false).buildLiteral();
+            return Source.newBuilder("js", text, SOURCE_PREFIX + file).cached(true).internal(true).buildLiteral();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -21,9 +21,12 @@ public final class SharedEngine {
 
     /** A new engine with the runtime's engine options (e.g. for a runtime that must not share code). */
     public static Engine create() {
-        return Engine.newBuilder("js")
+        long start = System.nanoTime();
+        Engine engine = Engine.newBuilder("js")
                 .option("engine.WarnInterpreterOnly", "false")
                 .build();
+        StartupTrace.phase("engine", start);
+        return engine;
     }
 
     /** Whether this JVM runs GraalJS with the optimizing compiler (JIT mode) or interpreter only. */

@@ -40,8 +40,8 @@ import okio.Sink;
  * the client's frame codec in the server role (frames out unmasked, frames in must be masked) and
  * negotiates permessage-deflate when the client offers it.
  *
- * <p>Built-in routes: {@code /echo} ({@link EchoHandler}) and {@code /broadcast}
- * ({@link BroadcastHandler}); more with {@link Builder#route}. Each accepted connection runs on
+ * <p>Built-in routes: {@code /echo} ({@link EchoHandler}), {@code /broadcast}
+ * ({@link BroadcastHandler}) and {@code /ticks} ({@link TickerHandler}); more with {@link Builder#route}. Each accepted connection runs on
  * virtual threads; a request for an unknown path gets 404, a plain HTTP request 426.
  *
  * <pre>{@code
@@ -432,6 +432,7 @@ public final class LocalWebSocketServer implements AutoCloseable {
         private Builder() {
             routes.put("/echo", new EchoHandler());
             routes.put("/broadcast", new BroadcastHandler());
+            routes.put("/ticks", new TickerHandler());
         }
 
         /** The port to bind on 127.0.0.1; 0 (the default) picks a free one. */
@@ -483,7 +484,7 @@ public final class LocalWebSocketServer implements AutoCloseable {
     public static void main(String[] args) throws IOException, InterruptedException {
         int port = args.length > 0 ? Integer.parseInt(args[0]) : 0;
         LocalWebSocketServer server = builder().port(port).start();
-        System.out.println("WebSocket server on " + server.uri("/echo") + " and " + server.uri("/broadcast"));
+        System.out.println("WebSocket server on " + server.uri("/echo") + ", " + server.uri("/broadcast") + " and " + server.uri("/ticks"));
         Thread.currentThread().join();
     }
 }

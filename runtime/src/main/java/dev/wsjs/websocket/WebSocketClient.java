@@ -79,7 +79,12 @@ public final class WebSocketClient implements AutoCloseable {
         }
         WebSocketConnection connection = new WebSocketConnection(this, request, listener);
         connecting.add(connection);
-        connection.start();
+        try {
+            connection.start();
+        } catch (RuntimeException e) {
+            connecting.remove(connection); // e.g. an extra header OkHttp refuses
+            throw e;
+        }
         return connection;
     }
 

@@ -127,28 +127,31 @@ public final class WebSocketConnection {
 
     void abort(FailureCause cause, String detail) {
         pendingFailure.compareAndSet(null, cause);
+        // If the handshake already finished, the endpoint takes it from here — first, so the cause is
+        // recorded before cancelling the call closes the socket under the reader.
+        if (state.get() == OPEN) {
+            endpoint.abort(cause, detail);
+        }
         Call c = call;
         if (c != null) {
             c.cancel();
-        }
-        // If the handshake already finished, the endpoint takes it from here.
-        if (state.get() == OPEN) {
-            endpoint.abort(cause, detail);
         }
     }
 
     /** Starts the opening handshake; returns at once. */
     void start() {
+        byte[] nonce = new byte[16];
+        client.random().nextBytes(nonce);
+        String key = Base64.getEncoder().encodeToString(nonce);
+        // A bad port (0 among them, which no HTTP URL can even name) fails before a request is built.
         int port = request.effectivePort();
         if (BadPorts.isBad(port)) {
             String detail = request.url() + ": port " + port + " is blocked by the Fetch standard's bad-port list";
             client.executor().execute(() -> failHandshake(FailureCause.BAD_PORT, detail));
             return;
         }
-        byte[] nonce = new byte[16];
-        client.random().nextBytes(nonce);
-        String key = Base64.getEncoder().encodeToString(nonce);
-        Call c = client.http().newCall(buildRequest(key));
+        Request httpRequest = buildRequest(key); // throws for headers OkHttp refuses, before anything starts
+        Call c = client.http().newCall(httpRequest);
         call = c;
         long timeout = client.settings().handshakeTimeout().toNanos();
         try {

@@ -75,6 +75,7 @@ public final class WebSocketEndpoint {
     private final AtomicReference<Failure> failure = new AtomicReference<>();
     private final AtomicReference<ScheduledFuture<?>> closeTimer = new AtomicReference<>();
     private volatile ScheduledFuture<?> pingTask;
+    private volatile ScheduledFuture<?> pongTimer;
     /** Written by the writer: our close frame is on the wire. */
     private volatile boolean closeSent;
     /** Written by the reader after {@link #receivedCode}/{@link #receivedReason}: the peer's close frame arrived. */
@@ -244,7 +245,7 @@ public final class WebSocketEndpoint {
         long sequence = pingSequence.incrementAndGet();
         awaitedPong = sequence;
         outgoing.add(new Control(OPCODE_PING, new byte[0]));
-        schedule(() -> timers.schedule(() -> {
+        pongTimer = schedule(() -> timers.schedule(() -> {
             if (awaitedPong == sequence) {
                 abort(FailureCause.PONG_TIMEOUT, "no pong within " + settings.pongTimeout());
             }
@@ -408,6 +409,8 @@ public final class WebSocketEndpoint {
         if (t != null) t.cancel(false);
         ScheduledFuture<?> p = pingTask;
         if (p != null) p.cancel(false);
+        ScheduledFuture<?> pong = pongTimer;
+        if (pong != null) pong.cancel(false);
     }
 
     // ------------------------------------------------------------------ writer thread

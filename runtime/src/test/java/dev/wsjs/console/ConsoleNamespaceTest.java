@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.wsjs.ConsoleSink.Level;
-import dev.wsjs.console.ConsoleRuntime.Line;
+import dev.wsjs.testing.TestRuntime.Line;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

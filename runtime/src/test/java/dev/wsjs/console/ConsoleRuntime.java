@@ -1,30 +1,14 @@
 package dev.wsjs.console;
 
-import dev.wsjs.ConsoleSink;
 import dev.wsjs.WsjsRuntime;
-import java.util.ArrayList;
+import dev.wsjs.testing.TestRuntime;
 import java.util.List;
-import org.graalvm.polyglot.Value;
 
-/** A runtime owned by the test thread whose console lines are captured with their level. */
-final class ConsoleRuntime implements AutoCloseable {
-
-    record Line(ConsoleSink.Level level, String text) {}
-
-    final WsjsRuntime runtime;
-    final List<Line> lines = new ArrayList<>();
+/** A test runtime for console output: what a piece of code printed, line by line. */
+final class ConsoleRuntime extends TestRuntime {
 
     ConsoleRuntime() {
-        runtime = WsjsRuntime.builder()
-                .console((level, text) -> lines.add(new Line(level, text)))
-                .build();
-    }
-
-    /** Evaluates a script and returns its completion value as a string; fails if it threw. */
-    String eval(String code) {
-        Value v = runtime.eval(code, "test.js");
-        if (v == null) throw new AssertionError("script threw; console: " + lines);
-        return v.isString() ? v.asString() : v.toString();
+        super(WsjsRuntime.builder());
     }
 
     /** Runs {@code code} and returns the text of the only console line it printed. */
@@ -47,10 +31,5 @@ final class ConsoleRuntime implements AutoCloseable {
         int before = lines.size();
         eval(code);
         return List.copyOf(lines.subList(before, lines.size()));
-    }
-
-    @Override
-    public void close() {
-        runtime.close();
     }
 }

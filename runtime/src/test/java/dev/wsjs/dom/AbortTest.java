@@ -1,5 +1,7 @@
 package dev.wsjs.dom;
 
+import dev.wsjs.testing.TestRuntime;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,11 +13,11 @@ import org.junit.jupiter.api.Test;
 /** AbortController, AbortSignal (abort, timeout, any) and the internals.abort algorithms. */
 class AbortTest {
 
-    private JsTestRuntime js;
+    private TestRuntime js;
 
     @BeforeEach
     void setUp() {
-        js = new JsTestRuntime();
+        js = new TestRuntime();
     }
 
     @AfterEach
@@ -155,7 +157,7 @@ class AbortTest {
                 c.abort();
                 n
                 """);
-        assertEquals(1, js.console.size(), js.console.toString());
-        assertTrue(js.console.get(0).startsWith("ERROR Uncaught Error: in abort"), js.console.get(0));
+        assertEquals(1, js.console().size(), js.console().toString());
+        assertTrue(js.console().get(0).startsWith("ERROR Uncaught Error: in abort"), js.console().get(0));
     }
 }

@@ -1,5 +1,7 @@
 package dev.wsjs.dom;
 
+import dev.wsjs.testing.TestRuntime;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,11 +12,11 @@ import org.junit.jupiter.api.Test;
 /** The global DOMException: constructor, legacy codes, constants, Error-likeness. */
 class DomExceptionTest {
 
-    private JsTestRuntime js;
+    private TestRuntime js;
 
     @BeforeEach
     void setUp() {
-        js = new JsTestRuntime();
+        js = new TestRuntime();
     }
 
     @AfterEach

@@ -1,5 +1,7 @@
 package dev.wsjs.dom;
 
+import dev.wsjs.testing.TestRuntime;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,11 +12,11 @@ import org.junit.jupiter.api.Test;
 /** Event and EventTarget: construction, the dispatch algorithm and the listener model of the DOM Standard. */
 class EventTest {
 
-    private JsTestRuntime js;
+    private TestRuntime js;
 
     @BeforeEach
     void setUp() {
-        js = new JsTestRuntime();
+        js = new TestRuntime();
     }
 
     @AfterEach
@@ -229,7 +231,7 @@ class EventTest {
                 [out.join(), report.message, report.filename, report.lineno > 0 && report.colno > 0,
                  report.error instanceof Error && report instanceof ErrorEvent && report.isTrusted].join()
                 """);
-        assertEquals(0, js.console.size(), js.console.toString());
+        assertEquals(0, js.console().size(), js.console().toString());
     }
 
     @Test
@@ -240,10 +242,10 @@ class EventTest {
                 t.addEventListener('x', () => { throw 42; }, { capture: true });
                 t.dispatchEvent(new Event('x'));
                 """);
-        assertEquals(2, js.console.size(), js.console.toString());
-        assertEquals("ERROR Uncaught 42", js.console.get(0));
-        assertTrue(js.console.get(1).startsWith("ERROR Uncaught TypeError: bad thing\n"), js.console.get(1));
-        assertTrue(js.console.get(1).contains("thrower"), js.console.get(1));
+        assertEquals(2, js.console().size(), js.console().toString());
+        assertEquals("ERROR Uncaught 42", js.console().get(0));
+        assertTrue(js.console().get(1).startsWith("ERROR Uncaught TypeError: bad thing\n"), js.console().get(1));
+        assertTrue(js.console().get(1).contains("thrower"), js.console().get(1));
     }
 
     @Test
@@ -256,7 +258,7 @@ class EventTest {
                 t.dispatchEvent(new Event('x'));
                 args.join('|')
                 """);
-        assertEquals(0, js.console.size(), js.console.toString());
+        assertEquals(0, js.console().size(), js.console().toString());
         // An error event at another target is not special: one argument, and returning false cancels.
         js.withInternals();
         js.assertEval("1,false", """
@@ -346,7 +348,7 @@ class EventTest {
                 """);
         assertEquals("TypeError: Failed to execute 'reportError' on 'Window': 1 argument required, but only 0 present.", js.error("reportError()"));
         js.eval("reportError('plain')");
-        assertTrue(js.console.contains("ERROR Uncaught plain"), js.console.toString());
+        assertTrue(js.console().contains("ERROR Uncaught plain"), js.console().toString());
     }
 
     @Test
@@ -354,11 +356,11 @@ class EventTest {
         js.eval("var caught; addEventListener('error', (e) => { caught = e.error.message; if (e.error.message === 'handled') e.preventDefault(); });");
         assertEquals(null, js.runtime.eval("throw new Error('handled')", "thrower.js"));
         js.assertEval("handled", "caught");
-        assertEquals(0, js.console.size(), js.console.toString());
+        assertEquals(0, js.console().size(), js.console().toString());
         js.runtime.eval("throw new RangeError('loud')", "thrower.js");
         js.assertEval("loud", "caught");
-        assertEquals(1, js.console.size(), js.console.toString());
-        assertTrue(js.console.get(0).startsWith("ERROR Uncaught RangeError: loud"), js.console.get(0));
+        assertEquals(1, js.console().size(), js.console().toString());
+        assertTrue(js.console().get(0).startsWith("ERROR Uncaught RangeError: loud"), js.console().get(0));
     }
 
     @Test
@@ -369,9 +371,9 @@ class EventTest {
                 reportError(new Error('outer'));
                 """);
         js.assertEval("1", "calls");
-        assertEquals(2, js.console.size(), js.console.toString());
-        assertTrue(js.console.get(0).startsWith("ERROR Uncaught Error: inner"), js.console.toString());
-        assertTrue(js.console.get(1).startsWith("ERROR Uncaught Error: outer"), js.console.toString());
+        assertEquals(2, js.console().size(), js.console().toString());
+        assertTrue(js.console().get(0).startsWith("ERROR Uncaught Error: inner"), js.console().toString());
+        assertTrue(js.console().get(1).startsWith("ERROR Uncaught Error: outer"), js.console().toString());
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.wsjs.dom;
 
+import dev.wsjs.testing.TestRuntime;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -10,11 +12,11 @@ import org.junit.jupiter.api.Test;
 /** internals.webidl: the converters, factories and interface helpers every layer file uses. */
 class WebIdlTest {
 
-    private JsTestRuntime js;
+    private TestRuntime js;
 
     @BeforeEach
     void setUp() {
-        js = new JsTestRuntime().withInternals();
+        js = new TestRuntime().withInternals();
         js.eval("""
                 var w = internals.webidl, c = w.converters;
                 var P = "Failed to execute 'f' on 'X'";

@@ -2,16 +2,10 @@ package dev.wsjs.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.wsjs.WsjsRuntime;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import org.graalvm.polyglot.Value;
+import dev.wsjs.testing.TestRuntime;
 
-/**
- * A runtime owned by the test thread for the URL and Encoding layers, with helpers that run JS
- * and compare results as strings.
- */
-final class TextJs implements AutoCloseable {
+/** A test runtime for the URL and Encoding layers, with JS helpers for comparing many cases. */
+final class TextJs extends TestRuntime {
 
     /** JS helpers every test script may use: check(failures, label, actual, expected). */
     private static final String PRELUDE = """
@@ -23,39 +17,14 @@ final class TextJs implements AutoCloseable {
             var codeUnits = (s) => Array.from(s, (c) => c.codePointAt(0).toString(16)).join(" ");
             """;
 
-    final WsjsRuntime runtime;
-    final List<String> console = new CopyOnWriteArrayList<>();
-
     TextJs() {
-        runtime = WsjsRuntime.builder()
-                .location("http://127.0.0.1/")
-                .console((level, text) -> console.add(level + " " + text))
-                .build();
         runtime.eval(PRELUDE, "prelude.js");
     }
 
-    /** Makes the layers' private {@code internals} visible to test scripts as {@code internals}. */
-    TextJs withInternals() {
-        try {
-            java.lang.reflect.Field field = WsjsRuntime.class.getDeclaredField("internals");
-            field.setAccessible(true);
-            Value internals = (Value) field.get(runtime);
-            runtime.eval("globalThis", "bindings.js").putMember("internals", internals);
-        } catch (ReflectiveOperationException e) {
-            throw new AssertionError(e);
-        }
+    @Override
+    public TextJs withInternals() {
+        super.withInternals();
         return this;
-    }
-
-    /** Evaluates a script and returns its completion value as a string. */
-    String eval(String code) {
-        Value v = runtime.eval(code, "test.js");
-        if (v == null) throw new AssertionError("script threw; console: " + console);
-        return v.isString() ? v.asString() : v.toString();
-    }
-
-    void assertEval(String expected, String code) {
-        assertEquals(expected, eval(code), code);
     }
 
     /**
@@ -65,10 +34,5 @@ final class TextJs implements AutoCloseable {
     void assertNoFailures(String body) {
         String result = eval("(() => { const failures = [];\n" + body + "\n; return failures.join('\\n'); })()");
         assertEquals("", result, "mismatches:\n" + result);
-    }
-
-    @Override
-    public void close() {
-        runtime.close();
     }
 }

@@ -67,6 +67,32 @@ class FrameCodecTest {
     }
 
     @Test
+    void readOnlyDirectAndOffsetBuffersAreSentFromPositionToLimit() throws Exception {
+        byte[] bytes = new byte[5000];
+        new Random(11).nextBytes(bytes);
+        java.util.Arrays.fill(bytes, 100, 3000, (byte) 'a'); // compressible
+        ByteBuffer direct = ByteBuffer.allocateDirect(bytes.length).put(bytes).flip();
+        ByteBuffer[] buffers = {
+            ByteBuffer.wrap(bytes).asReadOnlyBuffer(),
+            direct,
+            ByteBuffer.wrap(bytes, 7, 4000).slice().asReadOnlyBuffer(),
+            ByteBuffer.wrap(bytes).position(7).limit(4007),
+        };
+        byte[] expectedSlice = java.util.Arrays.copyOfRange(bytes, 7, 4007);
+        for (PerMessageDeflate deflate : new PerMessageDeflate[] {null, DEFLATE}) {
+            for (int i = 0; i < buffers.length; i++) {
+                Buffer wire = new Buffer();
+                FrameWriter writer = new FrameWriter(wire, Role.CLIENT, deflate, new SecureRandom());
+                writer.writeMessage(OPCODE_BINARY, buffers[i].duplicate());
+                writer.flush();
+                byte[] expected = i < 2 ? bytes : expectedSlice;
+                assertEquals(List.of("binary:" + HexFormat.of().formatHex(expected)),
+                        decode(wire.readByteArray(), Role.SERVER, deflate, 1 << 20), "buffer " + i + " deflate=" + deflate);
+            }
+        }
+    }
+
+    @Test
     void clientFramesAreMaskedWithChangingKeysAndServerFramesAreNot() throws Exception {
         Buffer wire = new Buffer();
         FrameWriter client = new FrameWriter(wire, Role.CLIENT, null, new SecureRandom());

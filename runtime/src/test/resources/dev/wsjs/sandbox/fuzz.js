@@ -7,9 +7,36 @@
   for (const k of Object.keys(console)) {
     if (typeof console[k] === "function") skip.add(console[k]);
   }
-  const isLayerCode = (f) => {
-    try { return !Function.prototype.toString.call(f).includes("[native code]"); } catch { return false; }
+  // The platform layer's functions print as [native code] like a browser's, so tell them apart
+  // from the engine's ECMAScript builtins by collecting the builtins themselves.
+  const builtins = new Set();
+  const collect = (o, depth) => {
+    if (o === null || (typeof o !== "object" && typeof o !== "function") || depth > 3) return;
+    if (typeof o === "function") {
+      if (builtins.has(o)) return;
+      builtins.add(o);
+    }
+    for (const k of Reflect.ownKeys(o)) {
+      const d = Reflect.getOwnPropertyDescriptor(o, k);
+      for (const v of [d.value, d.get, d.set]) {
+        if (v !== null && (typeof v === "object" || typeof v === "function")) collect(v, depth + 1);
+      }
+    }
   };
+  const ecmaScriptGlobals = ["Object", "Function", "Array", "String", "Number", "Boolean", "Symbol", "Math", "JSON",
+    "Reflect", "Promise", "Map", "Set", "WeakMap", "WeakSet", "WeakRef", "FinalizationRegistry", "ArrayBuffer",
+    "SharedArrayBuffer", "DataView", "Date", "RegExp", "Error", "EvalError", "RangeError", "ReferenceError",
+    "SyntaxError", "TypeError", "URIError", "AggregateError", "Proxy", "Intl", "BigInt", "Atomics", "Iterator",
+    "Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array", "Uint32Array",
+    "Float16Array", "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array", "parseInt", "parseFloat",
+    "isNaN", "isFinite", "decodeURI", "decodeURIComponent", "encodeURI", "encodeURIComponent", "escape",
+    "unescape", "eval"];
+  for (const name of ecmaScriptGlobals) collect(globalThis[name], 0);
+  for (const sample of [function* () {}, async function () {}, async function* () {}, [][Symbol.iterator](),
+    new Map().entries(), new Set().values(), ""[Symbol.iterator](), /x/[Symbol.matchAll]("x")]) {
+    for (let p = sample; p !== null; p = Object.getPrototypeOf(p)) collect(p, 0);
+  }
+  const isLayerCode = (f) => typeof f === "function" && !builtins.has(f);
   const trap = () => { throw new Error("proxy trap"); };
   const hostile = new Proxy({}, { get: trap, ownKeys: trap, has: trap, getPrototypeOf: trap });
   const argSets = [[], [undefined], [null], [{}], [-1], [1e300], [2 ** 53], [NaN], ["x"], ["\ud800"],

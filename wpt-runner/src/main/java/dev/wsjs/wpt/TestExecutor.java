@@ -111,27 +111,42 @@ final class TestExecutor {
             closeQuietly(runtime);
         }
 
-        long duration = millisSince(start);
-        if (hung.get()) {
-            return new TestResult(test.url(), TestStatus.TIMEOUT, "a script did not return within " + seconds(timeout)
+        Ending ending = new Ending(hung.get(), crash, endedIdle, timeout, millisSince(start), loadErrors, uncaught);
+        return classify(interpret(test.url(), results, ending, console));
+    }
+
+    /**
+     * How a test's run ended, beyond what the harness reported.
+     *
+     * @param hung the watchdog cancelled a script that did not return
+     * @param crash why the runtime failed, or null
+     * @param endedIdle the harness was timed out early because nothing was left to run
+     */
+    private record Ending(boolean hung, String crash, boolean endedIdle, Duration timeout, long durationMillis,
+                          List<String> loadErrors, List<String> uncaught) {}
+
+    private static TestResult interpret(String url, HarnessResults results, Ending end, List<String> console) {
+        long duration = end.durationMillis();
+        if (end.hung()) {
+            return new TestResult(url, TestStatus.TIMEOUT, "a script did not return within " + seconds(end.timeout())
                     + " + " + seconds(WATCHDOG_GRACE) + "; its execution was cancelled", results.subtests(), duration, console);
         }
-        if (crash != null) {
-            return new TestResult(test.url(), TestStatus.CRASH, crash, results.subtests(), duration, console);
+        if (end.crash() != null) {
+            return new TestResult(url, TestStatus.CRASH, end.crash(), results.subtests(), duration, console);
         }
         if (!results.installed()) {
-            String why = loadErrors.isEmpty() ? (uncaught.isEmpty() ? "testharness.js did not run" : firstLine(uncaught.getFirst()))
-                    : loadErrors.getFirst();
-            return classify(new TestResult(test.url(), TestStatus.ERROR, why, List.of(), duration, console));
+            String why = !end.loadErrors().isEmpty() ? end.loadErrors().getFirst()
+                    : end.uncaught().isEmpty() ? "testharness.js did not run" : firstLine(end.uncaught().getFirst());
+            return new TestResult(url, TestStatus.ERROR, why, List.of(), duration, console);
         }
         TestStatus status;
         String message;
         if (results.isComplete()) {
             status = results.status();
             message = results.message();
-            if (status == TestStatus.TIMEOUT && message == null) {
-                message = endedIdle ? "nothing was left to run with subtests unfinished; ended before the "
-                        + seconds(timeout) + " timeout" : null;
+            if (status == TestStatus.TIMEOUT && message == null && end.endedIdle()) {
+                message = "nothing was left to run with subtests unfinished; ended before the "
+                        + seconds(end.timeout()) + " timeout";
             }
         } else {
             status = TestStatus.TIMEOUT;
@@ -139,11 +154,12 @@ final class TestExecutor {
         }
         // Without global error events the harness cannot see an uncaught error; a browser's harness would
         // have ended with ERROR, so report that.
-        if (!results.harnessSeesErrors() && !uncaught.isEmpty() && (status == TestStatus.OK || status == TestStatus.TIMEOUT)) {
+        if (!results.harnessSeesErrors() && !end.uncaught().isEmpty()
+                && (status == TestStatus.OK || status == TestStatus.TIMEOUT)) {
             status = TestStatus.ERROR;
-            message = firstLine(uncaught.getFirst());
+            message = firstLine(end.uncaught().getFirst());
         }
-        return classify(new TestResult(test.url(), status, message, results.subtests(), duration, console));
+        return new TestResult(url, status, message, results.subtests(), duration, console);
     }
 
     /** Reports failures that come from a missing browser API as PRECONDITION_FAILED, with the reason. */
