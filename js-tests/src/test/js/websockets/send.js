@@ -135,3 +135,43 @@ promise_test(async (t) => {
   ws.send(new Uint8Array(6));
   assert_equals(ws.bufferedAmount, 10, "and while CLOSED; it never resets");
 }, "send() after close() does not throw and still counts in bufferedAmount");
+
+promise_test(async (t) => {
+  const ws = await opened(t);
+  ws.send("𝄞");
+  ws.send("a\uD800");
+  assert_equals(ws.bufferedAmount, 4 + 1 + 3, "a surrogate pair is 4 bytes, a lone surrogate becomes U+FFFD (3)");
+  await nextMessage(ws);
+  await nextMessage(ws);
+  const closed = new Promise((r) => (ws.onclose = r));
+  ws.close();
+  await closed;
+  ws.send("𝄞");
+  ws.send("a\uD800");
+  assert_equals(ws.bufferedAmount, 8, "the same count when nothing is sent any more");
+}, "bufferedAmount counts text as UTF-8 bytes whether or not the message is sent");
+
+promise_test(async (t) => {
+  const ws = await opened(t);
+  let consulted = false;
+  const species = Object.getOwnPropertyDescriptor(ArrayBuffer, Symbol.species);
+  const constructor = Object.getOwnPropertyDescriptor(ArrayBuffer.prototype, "constructor");
+  Object.defineProperty(ArrayBuffer, Symbol.species, { configurable: true, get() { consulted = true; return ArrayBuffer; } });
+  Object.defineProperty(ArrayBuffer.prototype, "constructor", { configurable: true, get() { consulted = true; return ArrayBuffer; } });
+  t.add_cleanup(() => {
+    Object.defineProperty(ArrayBuffer, Symbol.species, species);
+    Object.defineProperty(ArrayBuffer.prototype, "constructor", constructor);
+  });
+  ws.send(new Uint8Array([7, 8, 9]));
+  ws.send(new Uint8Array([7, 8, 9]));
+  const first = await nextMessage(ws);
+  const second = await nextMessage(ws);
+  assert_false(consulted, "no script-visible hook is consulted");
+  assert_true(first instanceof ArrayBuffer && second instanceof ArrayBuffer);
+  assert_not_equals(first, second, "every message gets its own buffer");
+  assert_array_equals(bytes(first), [7, 8, 9]);
+  const moved = structuredClone(first, { transfer: [first] });
+  assert_equals(first.byteLength, 0, "transferable: the original is detached");
+  assert_array_equals(bytes(moved), [7, 8, 9]);
+  assert_array_equals(bytes(second), [7, 8, 9], "the other message is untouched");
+}, "a binary message arrives as an ordinary, transferable ArrayBuffer of its own");

@@ -15,7 +15,7 @@
   const ObjectDefineProperty = Object.defineProperty;
   const ObjectGetOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
   const ObjectGetOwnPropertyNames = Object.getOwnPropertyNames;
-  const ObjectPrototypeIsPrototypeOf = Object.prototype.isPrototypeOf;
+  const ObjectGetPrototypeOf = Object.getPrototypeOf;
   const ReflectApply = Reflect.apply;
   const ReflectOwnKeys = Reflect.ownKeys;
   const ReflectGetOwnPropertyDescriptor = Reflect.getOwnPropertyDescriptor;
@@ -750,7 +750,21 @@
 
   function isBranded(V, prototype) {
     return V !== null && (typeof V === "object" || typeof V === "function") && V[brand] === brand &&
-      ReflectApply(ObjectPrototypeIsPrototypeOf, prototype, [V]);
+      inPrototypeChain(V, prototype);
+  }
+
+  /**
+   * prototype.isPrototypeOf(V) for an object V, step by step as Object.prototype.isPrototypeOf does it
+   * (the same [[GetPrototypeOf]] calls, so a proxy sees the same traps), without a builtin call through
+   * Reflect.apply: an instance's own prototype, the common case, is one step.
+   */
+  function inPrototypeChain(V, prototype) {
+    // 3. Repeat: a. Set V to ? V.[[GetPrototypeOf]](). b. If V is null, return false.
+    //    c. If SameValue(O, V) is true, return true.
+    for (let p = ObjectGetPrototypeOf(V); p !== null; p = ObjectGetPrototypeOf(p)) {
+      if (p === prototype) return true;
+    }
+    return false;
   }
 
   /** The brand check at the start of every attribute getter/setter and operation. */

@@ -44,6 +44,22 @@
     return bytes;
   }
 
+  const ArrayBufferCtor = ArrayBuffer;
+  const Uint8ArrayCtor = Uint8Array;
+  const TypedArrayBuffer = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(Uint8Array.prototype), "buffer").get;
+  const ReflectApply = Reflect.apply;
+
+  /**
+   * A received binary message (a Java ByteBuffer holding exactly the message) as a new ArrayBuffer: one
+   * copy into an ordinary ArrayBuffer, since a buffer over Java memory could not be transferred or
+   * detached, which scripts (and structuredClone) may do with it. The TypedArray constructor copies
+   * into a fresh %ArrayBuffer% without consulting anything a script could have replaced.
+   */
+  function copyToArrayBuffer(byteBuffer) {
+    const javaBytes = new Uint8ArrayCtor(new ArrayBufferCtor(byteBuffer));
+    return ReflectApply(TypedArrayBuffer, new Uint8ArrayCtor(javaBytes), []);
+  }
+
   function convertProtocols(protocols, prefix) {
     // (DOMString or sequence<DOMString>): objects are sequences, everything else a string.
     if (protocols !== null && typeof protocols === "object" || typeof protocols === "function") {
@@ -197,11 +213,14 @@
     get bufferedAmount() {
       WebSocket.#check(this);
       // Bytes queued by send() that, as of the last time the event loop reached step 1, had not yet
-      // been transmitted: the transport's sent count is sampled once per task.
-      const task = wsOps.currentTask();
-      if (task !== this.#sentBytesTask) {
-        this.#sentBytesTask = task;
-        if (this.#id !== 0) this.#sentBytes = wsOps.bytesSent(this.#id);
+      // been transmitted: the transport's sent count is sampled once per task, and frozen once the
+      // connection is closed (the transport has forgotten it by then).
+      if (this.#readyState !== CLOSED) {
+        const task = wsOps.currentTask();
+        if (task !== this.#sentBytesTask) {
+          this.#sentBytesTask = task;
+          if (this.#id !== 0) this.#sentBytes = wsOps.bytesSent(this.#id);
+        }
       }
       return this.#queuedBytes - this.#sentBytes;
     }
@@ -299,9 +318,8 @@
       const sending = this.#readyState === OPEN;
       switch (kind) {
         case 0: {
-          const length = utf8Length(data);
-          this.#queuedBytes += length;
-          if (sending) wsOps.sendText(this.#id, data, length);
+          // The transport counts the UTF-8 bytes while it takes the message; when not sending, count here.
+          this.#queuedBytes += sending ? wsOps.sendText(this.#id, data) : utf8Length(data);
           break;
         }
         case 1: {
@@ -345,12 +363,9 @@
       //    ArrayBuffer for "arraybuffer" (the binary type as of now, not of arrival).
       let dataForEvent = data;
       if (binary) {
-        // One copy into an ordinary ArrayBuffer: a buffer over Java memory could not be
-        // transferred or detached, which scripts (and structuredClone) may do with it.
-        const blobData = wsOps.blobData(data);
         dataForEvent = ws.#binaryType === "arraybuffer"
-          ? internals.blob.toArrayBuffer(blobData)
-          : internals.blob.createBlob(blobData, "");
+          ? copyToArrayBuffer(data)
+          : internals.blob.createBlob(wsOps.blobData(data), "");
       }
       // 3. Fire an event named message at the WebSocket object, using MessageEvent, with the
       //    origin attribute initialized to the serialization of the url's origin and the data
@@ -369,7 +384,6 @@
       sockets.delete(ws.#id);
       // Freeze bufferedAmount's sent count: nothing more will be transmitted.
       ws.#sentBytes = wsOps.bytesSent(ws.#id);
-      ws.#sentBytesTask = Infinity;
       wsOps.release(ws.#id);
       // 1. Change the ready state to CLOSED (3).
       ws.#readyState = CLOSED;
