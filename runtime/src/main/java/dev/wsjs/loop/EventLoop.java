@@ -37,6 +37,8 @@ public final class EventLoop {
     private long taskSerial;
 
     private volatile Thread owner;
+    /** Set by the loop thread from just before its last look at the queue until it stops waiting. */
+    private volatile boolean waiting;
     private final java.util.function.Consumer<RuntimeException> taskErrorHandler;
     /** Run by the loop thread around every task (e.g. a per-task statement budget); no-ops by default. */
     private Runnable beforeTask = () -> {};
@@ -86,10 +88,15 @@ public final class EventLoop {
 
     // ---------------------------------------------------------------- any thread
 
-    /** Queues a task. Safe from any thread; wakes the loop. */
+    /**
+     * Queues a task. Safe from any thread; wakes the loop if it waits. A busy loop is not woken: on a
+     * stream of messages that spares the network thread a wake-up call per message.
+     */
     public void post(TaskSource source, Runnable action) {
         tasks.add(new Task(source, action));
-        wakeUp();
+        // Read after the (volatile) add; the loop announces waiting before it checks the queue a last
+        // time, so one of the two sees the other and no wake-up is lost.
+        if (waiting) LockSupport.unpark(owner);
     }
 
     /** Counts an outside resource (an open socket …) that keeps the loop alive until {@link #unref()}. */
@@ -187,7 +194,9 @@ public final class EventLoop {
                 if (deadline - now <= 0) return false;
                 continue;
             }
-            LockSupport.parkNanos(this, wait);
+            waiting = true;
+            if (tasks.isEmpty() && !stopped) LockSupport.parkNanos(this, wait);
+            waiting = false;
         }
         return false;
     }
