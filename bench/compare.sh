@@ -4,7 +4,7 @@
 # and the ratio wsjs / best peer for every figure.
 #
 #   bench/compare.sh [--runs N] [--pin none|same|split] [--mode jit|fast-start] [--scratch DIR]
-#                    [--cold-runs N] [--peers node-ws,deno,bun] [scenario...] [key=value...]
+#                    [--cold-runs N] [--peers node-ws,deno,bun] [--port 8080] [scenario...] [key=value...]
 #
 # scenario: pingpong stream large fanout coldstart (default: all; cold start only when named or
 # with no scenario given). key=value pairs go to every client (e.g. n=2000 m=20000 c=100).
@@ -14,7 +14,7 @@ repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 orchestrator_dir="${WSJS_BENCH_DIR:-$(cd "$repo/.." && pwd)/shared/bench}"
 [[ -f "$orchestrator_dir/run-all.sh" ]] || orchestrator_dir=/work/shared/bench
 
-runs=3 pin=none mode=jit scratch=/tmp/wsbench cold_runs=5 peers=node-undici,node-ws,node-global,deno,bun
+runs=3 pin=none mode=jit port=8080 scratch=/tmp/wsbench cold_runs=5 peers=node-undici,node-ws,node-global,deno,bun
 scenarios=() pass=()
 usage() { sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 while [[ $# -gt 0 ]]; do
@@ -25,6 +25,7 @@ while [[ $# -gt 0 ]]; do
     --scratch) scratch="$2"; shift 2 ;;
     --cold-runs) cold_runs="$2"; shift 2 ;;
     --peers) peers="$2"; shift 2 ;;
+    --port) port="$2"; shift 2 ;;
     -h|--help) usage ;;
     pingpong|stream|large|fanout|coldstart) scenarios+=("$1"); shift ;;
     *=*) pass+=("$1"); shift ;;
@@ -58,7 +59,7 @@ wsjs_cmd="$repo/wsjs --$mode $repo/bench/launch-wsjs.js"
 table="$(mktemp)"
 trap 'rm -f "$table"' EXIT
 bash "$orchestrator_dir/run-all.sh" "$scratch" \
-  --runs "$runs" --pin "$pin" --cold-runs "$cold_runs" --hyperfine 0 \
+  --runs "$runs" --pin "$pin" --cold-runs "$cold_runs" --hyperfine 0 --port "$port" \
   --quiet-wait 30 --quiet-pct 25 \
   --runtimes "$peers" --scenarios "$(IFS=,; echo "${run_scenarios[*]}")" \
   --out "$out" --add "wsjs=$wsjs_cmd" ${pass[@]+"${pass[@]}"} | tee "$table"
