@@ -31,18 +31,8 @@
   // RFC 6455 §4.1 / RFC 7230 §3.2.6: a subprotocol is a token: visible ASCII except separators.
   const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
-  function utf8Length(string) {
-    // Counts UTF-8 bytes of a USVString (lone surrogates were already replaced by U+FFFD).
-    let bytes = string.length;
-    for (let i = 0; i < string.length; i++) {
-      const c = string.charCodeAt(i);
-      if (c < 0x80) continue;
-      if (c < 0x800) bytes += 1;
-      else if (c >= 0xd800 && c <= 0xdbff) { bytes += 2; i++; } // a pair: 4 bytes for 2 units
-      else bytes += 2;
-    }
-    return bytes;
-  }
+  // UTF-8 byte length of a USVString, from the encoding layer.
+  const utf8Length = internals.encoding.utf8ByteLength;
 
   const ArrayBufferCtor = ArrayBuffer;
   const Uint8ArrayCtor = Uint8Array;
