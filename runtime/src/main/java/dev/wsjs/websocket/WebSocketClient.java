@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,7 +36,7 @@ public final class WebSocketClient implements AutoCloseable {
     private static final int MAX_CONCURRENT_HANDSHAKES = 100_000;
 
     private final WebSocketSettings settings;
-    private final OkHttpClient http;
+    private final CompletableFuture<OkHttpClient> http;
     private final ExecutorService executor;
     private final ScheduledThreadPoolExecutor timers;
     private final SecureRandom random = new SecureRandom();
@@ -43,6 +45,19 @@ public final class WebSocketClient implements AutoCloseable {
     private volatile boolean closed;
 
     public WebSocketClient(OkHttpClient base, WebSocketSettings settings) {
+        this(() -> base, settings);
+    }
+
+    /**
+     * A client whose OkHttp side is made on a network thread, starting now; handshakes wait for
+     * it there. Building an OkHttp client loads the JDK's trust store (about half a second on a
+     * cold JVM), which would otherwise hold up the thread that opens the first connection.
+     *
+     * @param base supplies the OkHttp client to derive from; may throw IllegalArgumentException,
+     *        which fails every handshake of this client
+     */
+    public WebSocketClient(Supplier<OkHttpClient> base, WebSocketSettings settings) {
+        Objects.requireNonNull(base, "base");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("wsjs-ws-handshake-", 0).factory());
         this.timers = new ScheduledThreadPoolExecutor(1, Thread.ofVirtual().name("wsjs-ws-timers").factory());
@@ -50,19 +65,19 @@ public final class WebSocketClient implements AutoCloseable {
         Dispatcher dispatcher = new Dispatcher(executor);
         dispatcher.setMaxRequests(MAX_CONCURRENT_HANDSHAKES);
         dispatcher.setMaxRequestsPerHost(MAX_CONCURRENT_HANDSHAKES);
-        this.http = base.newBuilder()
+        this.http = CompletableFuture.supplyAsync(() -> base.get().newBuilder()
                 .protocols(List.of(Protocol.HTTP_1_1))
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .readTimeout(Duration.ZERO)
                 .connectionPool(new ConnectionPool(5, 1, TimeUnit.MINUTES))
                 .dispatcher(dispatcher)
-                .build();
+                .build(), executor);
     }
 
     /** A client on a default OkHttp client. */
     public WebSocketClient(WebSocketSettings settings) {
-        this(new OkHttpClient(), settings);
+        this(OkHttpClient::new, settings);
     }
 
     /**
@@ -81,6 +96,9 @@ public final class WebSocketClient implements AutoCloseable {
         connecting.add(connection);
         try {
             connection.start();
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            connecting.remove(connection); // closed meanwhile
+            throw new IllegalStateException("WebSocket client is closed", e);
         } catch (RuntimeException e) {
             connecting.remove(connection); // e.g. an extra header OkHttp refuses
             throw e;
@@ -93,9 +111,13 @@ public final class WebSocketClient implements AutoCloseable {
         return settings;
     }
 
-    /** The derived OkHttp client the handshakes run on. */
+    /**
+     * The derived OkHttp client the handshakes run on; waits until it is made.
+     *
+     * @throws java.util.concurrent.CompletionException wrapping what making it threw
+     */
     public OkHttpClient http() {
-        return http;
+        return http.join();
     }
 
     /** Fails every connection still open (ABORTED), then frees the executor, timers and pool. */
@@ -113,7 +135,7 @@ public final class WebSocketClient implements AutoCloseable {
         }
         timers.shutdownNow();
         executor.shutdown();
-        http.connectionPool().evictAll();
+        http.thenAccept(h -> h.connectionPool().evictAll());
     }
 
     // ------------------------------------------------------------------ for connections

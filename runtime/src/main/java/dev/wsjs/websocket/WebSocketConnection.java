@@ -22,6 +22,7 @@ import javax.net.ssl.SSLException;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.Credentials;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -138,26 +139,65 @@ public final class WebSocketConnection {
         }
     }
 
-    /** Starts the opening handshake; returns at once. */
+    /**
+     * Starts the opening handshake; returns at once. Only the checks that must throw run on the
+     * calling thread (for wsjs, the event loop); building the request, the nonce, the timer and the
+     * call run on a network thread, so a script opening a thousand sockets in one task does not
+     * wait for a thousand of them.
+     *
+     * @throws IllegalArgumentException for a header name or value HTTP does not allow
+     * @throws java.util.concurrent.RejectedExecutionException if the client is closed
+     */
     void start() {
+        checkHeaders();
+        client.executor().execute(this::beginHandshake);
+    }
+
+    /** Throws what building the request would throw for the caller's headers, before anything starts. */
+    private void checkHeaders() {
+        Headers.Builder headers = new Headers.Builder();
+        for (Map.Entry<String, String> h : request.extraHeaders().entrySet()) {
+            headers.set(h.getKey(), h.getValue());
+        }
+        if (request.origin() != null) {
+            headers.set("Origin", request.origin());
+        }
+        if (request.userAgent() != null) {
+            headers.set("User-Agent", request.userAgent());
+        }
+    }
+
+    /** Runs on a network thread: sends the handshake request. */
+    private void beginHandshake() {
         byte[] nonce = new byte[16];
         client.random().nextBytes(nonce);
         String key = Base64.getEncoder().encodeToString(nonce);
         // A bad port (0 among them, which no HTTP URL can even name) fails before a request is built.
         int port = request.effectivePort();
         if (BadPorts.isBad(port)) {
-            String detail = request.url() + ": port " + port + " is blocked by the Fetch standard's bad-port list";
-            client.executor().execute(() -> failHandshake(FailureCause.BAD_PORT, detail));
+            failHandshake(FailureCause.BAD_PORT, request.url() + ": port " + port + " is blocked by the Fetch standard's bad-port list");
             return;
         }
-        Request httpRequest = buildRequest(key); // throws for headers OkHttp refuses, before anything starts
-        Call c = client.http().newCall(httpRequest);
+        Call c;
+        try {
+            c = client.http().newCall(buildRequest(key));
+        } catch (IllegalArgumentException | java.util.concurrent.CompletionException e) {
+            Throwable why = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+            failHandshake(FailureCause.UNSUPPORTED_URL, request.url() + ": the transport cannot make this request: " + why.getMessage());
+            return;
+        }
         call = c;
+        // abort() sets pendingFailure before it reads call: one of the two sees the other.
+        FailureCause early = pendingFailure.get();
+        if (early != null) {
+            failHandshake(early, "failed before the handshake started");
+            return;
+        }
         long timeout = client.settings().handshakeTimeout().toNanos();
         try {
             handshakeTimer = client.timers().schedule(this::handshakeTimedOut, timeout, TimeUnit.NANOSECONDS);
         } catch (java.util.concurrent.RejectedExecutionException closed) {
-            client.executor().execute(() -> failHandshake(FailureCause.ABORTED, "the WebSocket client is closed"));
+            failHandshake(FailureCause.ABORTED, "the WebSocket client is closed");
             return;
         }
         c.enqueue(new Callback() {
