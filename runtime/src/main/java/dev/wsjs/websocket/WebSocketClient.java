@@ -13,6 +13,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
@@ -26,7 +28,10 @@ import okhttp3.Protocol;
  * the upgrade headers), no redirects (a WebSocket handshake never follows one), no read timeout
  * (a quiet connection is not a dead one), its own connection pool (a 101 that OkHttp does not
  * take as an upgrade would go back into the pool) and a dispatcher on virtual threads whose limits
- * allow tens of thousands of concurrent handshakes. After the upgrade a connection holds no
+ * allow tens of thousands of concurrent handshakes. The pool is split in {@link #POOL_SHARDS}
+ * (one derived client each, all else shared): an upgraded connection stays in its pool until it
+ * closes, and OkHttp looks through the whole pool on every new call and every cleanup, which with
+ * 10,000 open WebSockets in one pool made opening them quadratic. After the upgrade a connection holds no
  * dispatcher slot: it runs on its own reader and writer virtual threads.
  *
  * <p>Thread safe.
@@ -34,9 +39,14 @@ import okhttp3.Protocol;
 public final class WebSocketClient implements AutoCloseable {
 
     private static final int MAX_CONCURRENT_HANDSHAKES = 100_000;
+    /** Connection pools of one client; connections are spread over them round robin. */
+    static final int POOL_SHARDS = 32;
 
     private final WebSocketSettings settings;
     private final CompletableFuture<OkHttpClient> http;
+    /** The derived clients by pool shard, each made on first use from {@link #http}. */
+    private final AtomicReferenceArray<OkHttpClient> shards = new AtomicReferenceArray<>(POOL_SHARDS);
+    private final AtomicInteger nextShard = new AtomicInteger();
     private final ExecutorService executor;
     private final ScheduledThreadPoolExecutor timers;
     private final SecureRandom random = new SecureRandom();
@@ -70,7 +80,7 @@ public final class WebSocketClient implements AutoCloseable {
                 .followRedirects(false)
                 .followSslRedirects(false)
                 .readTimeout(Duration.ZERO)
-                .connectionPool(new ConnectionPool(5, 1, TimeUnit.MINUTES))
+                .connectionPool(newPool())
                 .dispatcher(dispatcher)
                 .build(), executor);
     }
@@ -120,6 +130,24 @@ public final class WebSocketClient implements AutoCloseable {
         return http.join();
     }
 
+    /** The derived client for the next handshake: its own pool shard, round robin. Waits like {@link #http()}. */
+    OkHttpClient nextHttp() {
+        int i = Math.floorMod(nextShard.getAndIncrement(), POOL_SHARDS);
+        OkHttpClient shard = shards.get(i);
+        if (shard == null) {
+            OkHttpClient first = http.join();
+            shard = i == 0 ? first : first.newBuilder().connectionPool(newPool()).build();
+            if (!shards.compareAndSet(i, null, shard)) {
+                shard = shards.get(i);
+            }
+        }
+        return shard;
+    }
+
+    private static ConnectionPool newPool() {
+        return new ConnectionPool(5, 1, TimeUnit.MINUTES);
+    }
+
     /** Fails every connection still open (ABORTED), then frees the executor, timers and pool. */
     @Override
     public void close() {
@@ -135,6 +163,12 @@ public final class WebSocketClient implements AutoCloseable {
         }
         timers.shutdownNow();
         executor.shutdown();
+        for (int i = 0; i < POOL_SHARDS; i++) {
+            OkHttpClient shard = shards.get(i);
+            if (shard != null) {
+                shard.connectionPool().evictAll();
+            }
+        }
         http.thenAccept(h -> h.connectionPool().evictAll());
     }
 

@@ -180,7 +180,7 @@ public final class WebSocketConnection {
         }
         Call c;
         try {
-            c = client.http().newCall(buildRequest(key));
+            c = client.nextHttp().newCall(buildRequest(key));
         } catch (IllegalArgumentException | java.util.concurrent.CompletionException e) {
             Throwable why = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
             failHandshake(FailureCause.UNSUPPORTED_URL, request.url() + ": the transport cannot make this request: " + why.getMessage());
