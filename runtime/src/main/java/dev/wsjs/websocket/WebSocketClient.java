@@ -82,6 +82,7 @@ public final class WebSocketClient implements AutoCloseable {
                 .readTimeout(Duration.ZERO)
                 .connectionPool(newPool())
                 .dispatcher(dispatcher)
+                .addNetworkInterceptor(WebSocketClient::recordSocket)
                 .build(), executor);
     }
 
@@ -142,6 +143,16 @@ public final class WebSocketClient implements AutoCloseable {
             }
         }
         return shard;
+    }
+
+    /** Tells the connection which socket its handshake went over (see {@link IdleReadSource}). */
+    private static okhttp3.Response recordSocket(okhttp3.Interceptor.Chain chain) throws java.io.IOException {
+        WebSocketConnection.ConnectionSocket tag = chain.request().tag(WebSocketConnection.ConnectionSocket.class);
+        okhttp3.Connection connection = chain.connection();
+        if (tag != null && connection != null) {
+            tag.socket = connection.socket();
+        }
+        return chain.proceed(chain.request());
     }
 
     private static ConnectionPool newPool() {

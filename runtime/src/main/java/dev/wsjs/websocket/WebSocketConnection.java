@@ -55,6 +55,13 @@ public final class WebSocketConnection {
     private volatile Call call;
     private volatile ScheduledFuture<?> handshakeTimer;
     private volatile WebSocketEndpoint endpoint;
+    /** Filled in by the client's network interceptor with the socket the handshake went over. */
+    private final ConnectionSocket connectionSocket = new ConnectionSocket();
+
+    /** A request tag: the socket OkHttp reads the connection from (an SSLSocket for wss:). */
+    static final class ConnectionSocket {
+        volatile java.net.Socket socket;
+    }
 
     WebSocketConnection(WebSocketClient client, HandshakeRequest request, ConnectionListener listener) {
         this.client = client;
@@ -221,7 +228,7 @@ public final class WebSocketConnection {
         String host = url.getHost();
         HttpUrl httpUrl = HttpUrl.get((request.secure() ? "https://" : "http://") + host + ":"
                 + request.effectivePort() + path + query);
-        Request.Builder b = new Request.Builder().url(httpUrl);
+        Request.Builder b = new Request.Builder().url(httpUrl).tag(ConnectionSocket.class, connectionSocket);
         for (Map.Entry<String, String> h : request.extraHeaders().entrySet()) {
             b.header(h.getKey(), h.getValue());
         }
@@ -277,8 +284,17 @@ public final class WebSocketConnection {
             failHandshake(FailureCause.BAD_HANDSHAKE, request.url() + ": " + e.getMessage());
             return;
         }
-        BufferedSource source = Okio.buffer(socket.getSource());
-        WebSocketEndpoint e = new WebSocketEndpoint(name, Role.CLIENT, source, socket.getSink(), socket::cancel,
+        java.net.Socket connectionSocket = this.connectionSocket.socket;
+        IdleReadSource idle = null;
+        try {
+            if (connectionSocket != null) {
+                idle = new IdleReadSource(socket.getSource(), connectionSocket.getInputStream());
+            }
+        } catch (IOException closedAlready) {
+            // the reader meets the closed socket on its first read
+        }
+        BufferedSource source = Okio.buffer(idle != null ? idle : socket.getSource());
+        WebSocketEndpoint e = new WebSocketEndpoint(name, Role.CLIENT, source, idle, socket.getSink(), socket::cancel,
                 accepted.deflate(), client.settings(), listener, client.timers(), client.random());
         endpoint = e;
         if (pendingFailure.get() != null || !state.compareAndSet(CONNECTING, OPEN)) {

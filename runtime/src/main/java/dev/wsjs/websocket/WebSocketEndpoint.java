@@ -64,6 +64,7 @@ public final class WebSocketEndpoint {
     private final ScheduledExecutorService timers;
     private final Runnable cancelSocket;
     private final BufferedSource source;   // reader thread only
+    private final IdleReadSource idle;     // reader thread only; null: wait in source's read
     private final Sink sink;               // writer thread only
     private final FrameReader reader;      // reader thread only
     private final FrameWriter writer;      // writer thread only
@@ -125,7 +126,17 @@ public final class WebSocketEndpoint {
     public WebSocketEndpoint(String name, Role role, BufferedSource source, Sink sink, Runnable cancelSocket,
             PerMessageDeflate deflate, WebSocketSettings settings, ListenerGate listener,
             ScheduledExecutorService timers, SecureRandom random) {
+        this(name, role, source, null, sink, cancelSocket, deflate, settings, listener, timers, random);
+    }
+
+    /**
+     * @param idle the source under {@code source}, used to wait for data without a buffer, or null
+     */
+    WebSocketEndpoint(String name, Role role, BufferedSource source, IdleReadSource idle, Sink sink,
+            Runnable cancelSocket, PerMessageDeflate deflate, WebSocketSettings settings, ListenerGate listener,
+            ScheduledExecutorService timers, SecureRandom random) {
         this.name = name;
+        this.idle = idle;
         this.role = role;
         this.settings = settings;
         this.listener = listener;
@@ -351,6 +362,9 @@ public final class WebSocketEndpoint {
     private void readLoop() {
         try {
             while (failure.get() == null) {
+                if (idle != null) {
+                    idle.awaitData(source.getBuffer()); // a quiet connection waits here, without a buffer
+                }
                 reader.readFrame();
                 if (closeReceived) {
                     afterPeerClose();
