@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Runs bench/soak/soak.js on wsjs (against its embedded echo server on 127.0.0.1, or the server
 # given with url=ws://127.0.0.1:PORT/) and prints, every `sample` seconds, the process's RSS, OS
-# thread count and heap after a full GC next to the script's own progress lines: RSS can grow
-# because the heap grows into its limit, while heap-after-GC only grows when something leaks.
+# thread count and live heap (reachable after a full GC) next to the script's own progress lines:
+# RSS grows when the collector sizes the heap up, the live heap only when something leaks.
 #   bench/soak/run.sh [seconds=60] [sample=5] [gc=true] [cycles=3000] [connections=50] [messages=2000] …
 # The issue's scale (10,000 connections need a server outside this process: file descriptors):
 #   bench/soak/run.sh seconds=900 cycles=100000 connections=10000 messages=20 url=ws://127.0.0.1:PORT/
@@ -40,12 +40,12 @@ sample() {
   status="/proc/${pid:-none}/status"
   [[ -r "$status" ]] || return 0
   if [[ "$gc" == true && -n "$jcmd" ]]; then
-    # A full GC, then the heap in use: what is still reachable.
-    "$jcmd" "$pid" GC.run >/dev/null 2>&1 || true
-    heap="$("$jcmd" "$pid" GC.heap_info 2>/dev/null | sed -n 's/.*heap.* used \([0-9]*\)K.*/\1/p' | head -n1)"
+    # The class histogram runs a full GC and counts what is still reachable at that moment (the
+    # heap's "used" figure read after a GC.run also counts what the busy program allocated since).
+    heap="$("$jcmd" "$pid" GC.class_histogram 2>/dev/null | awk '$1 == "Total" { print int($3 / 1024) }')"
   fi
   awk -v t="$SECONDS" -v heap="$heap" '/^VmRSS:/ { rss = $2 } /^Threads:/ { th = $2 }
-       END { printf "soak process t=%ss rss=%.1fMiB os-threads=%d heap-after-gc=%s\n", t, rss / 1024, th,
+       END { printf "soak process t=%ss rss=%.1fMiB os-threads=%d live-heap=%s\n", t, rss / 1024, th,
              heap == "" ? "n/a" : sprintf("%.1fMiB", heap / 1024) }' "$status"
 }
 SECONDS=0
