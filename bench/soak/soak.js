@@ -10,7 +10,9 @@
 // Run: bench/soak/run.sh [key=value …]  (also prints the process's RSS, OS threads and heap after a
 //      full GC), or ./wsjs --serve bench/soak/soak.js [key=value …]
 // Keys (defaults): seconds=60 cycles=3000 concurrency=8 connections=50 messages=2000 window=64
-//                  opening=1000 report=5 url=/echo exit=true
+//                  opening=1000 hold=0 report=5 url=/echo exit=true
+// `hold` keeps the process `hold` seconds after the last socket closed (before the result), so
+// run.sh can sample what is left once everything is closed.
 // `opening` bounds the handshakes of phase 2 in flight at once. `url` may name another server
 // (e.g. ws://127.0.0.1:PORT/ for 10,000 connections: the embedded server would share this
 // process's file descriptors).
@@ -20,7 +22,7 @@
   "use strict";
 
   const opts = { seconds: 60, cycles: 3000, concurrency: 8, connections: 50, messages: 2000, window: 64,
-    opening: 1000, report: 5, url: "/echo", exit: "true" };
+    opening: 1000, hold: 0, report: 5, url: "/echo", exit: "true" };
   for (const arg of wsjs.args) {
     const i = arg.indexOf("=");
     if (i <= 0 || !(arg.slice(0, i) in opts)) throw new TypeError(`soak: unknown argument '${arg}'`);
@@ -182,6 +184,9 @@
     phase = "opening";
     report();
     await concurrent();
+    phase = "closed";
+    report();
+    if (opts.hold > 0) await new Promise((resolve) => setTimeout(resolve, opts.hold * 1000));
     phase = "done";
     clearInterval(ticker);
     report();
