@@ -92,6 +92,12 @@ promise_test(async () => {
 }, "refused connections, bad answers and bad ports look the same to scripts");
 
 promise_test(async () => {
+  const port = new URL(base).port;
+  const h = await requestHeaders(`ws://my_host.localhost:${port}/headers`);
+  assert_equals(h["host"], `my_host.localhost:${port}`);
+}, "a host name with '_' connects (subdomains of localhost are loopback, as in browsers)");
+
+promise_test(async () => {
   const first = await opened(base + "/set-cookie");
   first.close();
   const h = await requestHeaders();
