@@ -223,6 +223,7 @@ public final class WebSocketConnection {
     }
 
     private void upgraded(Response response, String key) {
+        listener.onHandshakeResponse(response.code(), response.headers().toMultimap());
         HandshakeValidator.Accepted accepted;
         okio.Socket socket;
         try {
