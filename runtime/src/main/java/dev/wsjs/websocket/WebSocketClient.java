@@ -28,10 +28,11 @@ import okhttp3.Protocol;
  * the upgrade headers), no redirects (a WebSocket handshake never follows one), no read timeout
  * (a quiet connection is not a dead one), its own connection pool (a 101 that OkHttp does not
  * take as an upgrade would go back into the pool) and a dispatcher on virtual threads whose limits
- * allow tens of thousands of concurrent handshakes. The pool is split in {@link #POOL_SHARDS}
- * (one derived client each, all else shared): an upgraded connection stays in its pool until it
- * closes, and OkHttp looks through the whole pool on every new call and every cleanup, which with
- * 10,000 open WebSockets in one pool made opening them quadratic. After the upgrade a connection holds no
+ * allow tens of thousands of concurrent handshakes, and a resolver that takes every subdomain of
+ * {@code localhost} for {@code localhost} ({@link LocalhostDns}). The pool is split in
+ * {@link #POOL_SHARDS} (one derived client each, all else shared): an upgraded connection stays in
+ * its pool until it closes, and OkHttp looks through the whole pool on every new call and every
+ * cleanup, which with 10,000 open WebSockets in one pool made opening them quadratic. After the upgrade a connection holds no
  * dispatcher slot: it runs on its own reader and writer virtual threads.
  *
  * <p>Thread safe.
@@ -75,15 +76,19 @@ public final class WebSocketClient implements AutoCloseable {
         Dispatcher dispatcher = new Dispatcher(executor);
         dispatcher.setMaxRequests(MAX_CONCURRENT_HANDSHAKES);
         dispatcher.setMaxRequestsPerHost(MAX_CONCURRENT_HANDSHAKES);
-        this.http = CompletableFuture.supplyAsync(() -> base.get().newBuilder()
-                .protocols(List.of(Protocol.HTTP_1_1))
-                .followRedirects(false)
-                .followSslRedirects(false)
-                .readTimeout(Duration.ZERO)
-                .connectionPool(newPool())
-                .dispatcher(dispatcher)
-                .addNetworkInterceptor(WebSocketClient::recordSocket)
-                .build(), executor);
+        this.http = CompletableFuture.supplyAsync(() -> {
+            OkHttpClient b = base.get();
+            return b.newBuilder()
+                    .protocols(List.of(Protocol.HTTP_1_1))
+                    .followRedirects(false)
+                    .followSslRedirects(false)
+                    .readTimeout(Duration.ZERO)
+                    .connectionPool(newPool())
+                    .dns(new LocalhostDns(b.dns()))
+                    .dispatcher(dispatcher)
+                    .addNetworkInterceptor(WebSocketClient::recordSocket)
+                    .build();
+        }, executor);
     }
 
     /** A client on a default OkHttp client. */

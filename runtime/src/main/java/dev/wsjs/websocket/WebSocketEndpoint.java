@@ -50,6 +50,8 @@ public final class WebSocketEndpoint {
     private static final long WRITER_LINGER_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
     /** Payload bytes after which a write batch reports progress even if more is queued. */
     private static final long BATCH_REPORT_BYTES = 1024 * 1024;
+    /** How long the reader waits for a stopping writer before reporting the traffic without it. */
+    private static final Duration WRITER_EXIT_WAIT = Duration.ofSeconds(1);
 
     private record Message(int opcode, ByteBuffer payload) {}
     private record Control(int opcode, byte[] payload) {}
@@ -448,6 +450,7 @@ public final class WebSocketEndpoint {
         reader.release();
         boolean clean = f == null && closeSent && closeReceived;
         finished = true;
+        listener.onTraffic(traffic());
         if (f != null) {
             listener.onFailureThenClosed(f.cause(), f.detail());
         } else {
@@ -457,6 +460,20 @@ public final class WebSocketEndpoint {
         if (hook != null) {
             hook.run();
         }
+    }
+
+    /**
+     * The traffic counters of reader and writer, read once the writer has stopped (the socket is
+     * cancelled and STOP queued, so that is at once; the latch orders its counts before these reads).
+     */
+    private TrafficStats traffic() {
+        try {
+            writerExited.await(WRITER_EXIT_WAIT.toNanos(), TimeUnit.NANOSECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return new TrafficStats(writer.messagesWritten(), writer.payloadBytesWritten(), writer.wireBytesWritten(),
+                reader.messagesRead(), reader.payloadBytesRead(), reader.wireBytesRead());
     }
 
     private void cancelTimers() {
