@@ -94,6 +94,7 @@ class FixtureRunTest {
                 "/fixture/fail.any.html", "/fixture/hang.any.html", "/fixture/idle.any.html",
                 "/fixture/meta.any.html?first", "/fixture/meta.any.html?second",
                 "/fixture/needs-document.any.html", "/fixture/pass.any.html", "/fixture/pass.any.worker.html",
+                "/fixture/resource-fetch.any.html?include=(a|b)",
                 "/fixture/sub/plain.worker.html?v1", "/fixture/throws.any.html"), byUrl.keySet());
         assertEquals(List.of("/fixture/page.html"), outcome.htmlTestsNotRun());
     }
@@ -167,6 +168,14 @@ class FixtureRunTest {
         assertEquals(SubtestStatus.PRECONDITION_FAILED, uses.status());
         assertTrue(uses.message().startsWith("needs a DOM document (document)"), uses.message());
         assertEquals(SubtestStatus.PASS, subtest(r, "does not").status());
+    }
+
+    @Test
+    void variantWithCharactersUriRefusesRunsAndFetchLoadsTestResources() {
+        TestResult r = result("/fixture/resource-fetch.any.html?include=(a|b)");
+        assertTrue(r.passed(), r::toString);
+        assertEquals(4, r.subtests().size(), r::toString);
+        assertEquals(1, server.requestsFor("/fixture/resources/data.json"));
     }
 
     @Test
