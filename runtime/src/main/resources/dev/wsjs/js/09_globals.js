@@ -72,6 +72,9 @@
   const TypedArrayLength = getter(TypedArrayPrototype, "length");
   const TypedArraySet = TypedArrayPrototype.set;
   const TypedArraySubarray = TypedArrayPrototype.subarray;
+  // keys() starts with ValidateTypedArray, which throws a TypeError exactly when
+  // IsTypedArrayOutOfBounds holds (a detached buffer included) and has no other effect.
+  const TypedArrayKeys = TypedArrayPrototype.keys;
   const DataViewBuffer = getter(DataView.prototype, "buffer");
   const DataViewByteOffset = getter(DataView.prototype, "byteOffset");
   const DataViewByteLength = getter(DataView.prototype, "byteLength");
@@ -277,7 +280,11 @@
         // 14. Otherwise, if value has a [[ViewedArrayBuffer]] internal slot, then: (typed arrays)
         const buffer = ReflectApply(TypedArrayBuffer, value, []);
         // 14.1. If IsArrayBufferViewOutOfBounds(value) is true, then throw a "DataCloneError" DOMException.
+        //       (A view on a detached buffer is out of bounds; so is one a resizable buffer shrank past.)
         if (isDetached(buffer)) throw dataCloneError("A view on a detached ArrayBuffer could not be cloned.");
+        if (!hasSlot(TypedArrayKeys, value, [])) {
+          throw dataCloneError("A typed array out of bounds of its ArrayBuffer could not be cloned.");
+        }
         // 14.2. Let buffer be the value of value's [[ViewedArrayBuffer]] internal slot.
         // 14.3. Let bufferSerialized be ? StructuredSerializeInternal(buffer, forStorage, memory).
         const bufferSerialized = structuredSerializeInternal(buffer, forStorage, memory);
