@@ -1475,6 +1475,9 @@
     internals[name] = value;
   }
   internals.Window = Window;
+  // The global is a Window, so its interface object is a property of the global, as in a browser
+  // (code such as WPT's idlharness.js tells which global it runs in by looking for it).
+  webidl.exposeInterface(globalThis, "Window", Window);
   internals.dispatch = dispatch;
   internals.createEvent = createEvent;
   internals.fireEvent = fireEvent;
