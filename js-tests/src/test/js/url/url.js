@@ -88,14 +88,3 @@ test(() => {
   assert_throws_js(TypeError, () => hrefGetter.call({}), "brand check");
   assert_idl_attribute(u, "href");
 }, "URL is a real interface");
-
-test(() => {
-  // Punycode labels go through UTS #46 ToASCII even when the host is all ASCII: it decodes and
-  // validates them, so an undecodable or invalid one makes the host, and the URL, fail.
-  for (const host of ["xn--a", "xn--", "xn--1ug.example", "a.XN--a.b"]) {
-    assert_throws_js(TypeError, () => new URL(`https://${host}/`), host);
-  }
-  assert_equals(new URL("https://xn--nxasmq6b.example/").host, "xn--nxasmq6b.example", "a valid one stays");
-  assert_equals(new URL("https://EXAMPLE.com/").host, "example.com", "other ASCII hosts are lowercased");
-  assert_equals(new URL("https://axn--b.com/").host, "axn--b.com", "xn-- inside a label is not Punycode");
-}, "hosts with xn-- labels are validated");

@@ -333,10 +333,8 @@
     // 1.–3. The strict run only reports a validation error; with beStrict false it has no effect.
     // 4. Let result be null.
     let result;
-    // 5. If domain is an ASCII string and no label of it (strictly split on U+002E) starts with an
-    //    ASCII case-insensitive "xn--", then set result to domain, lowercased: UTS #46 would give
-    //    the same. A Punycode label must go through ToASCII, which decodes and validates it.
-    if (isAsciiString(domain) && !/(?:^|\.)xn--/i.test(domain)) {
+    // 5. If domain is an ASCII string, then set result to domain, lowercased (without UTS #46).
+    if (isAsciiString(domain)) {
       result = domain.toLowerCase();
     } else {
       // 6. Otherwise:
