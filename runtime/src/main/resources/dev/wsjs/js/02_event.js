@@ -1338,10 +1338,12 @@
   // on the global itself as for every [Global] interface member.
   const eventAttribute = {
     get event() {
+      webidl.assertGlobalReceiver(this);
       // The event getter steps are to return this's current event.
       return currentGlobalEvent;
     },
     set event(value) {
+      webidl.assertGlobalReceiver(this);
       // [Replaceable]: assigning replaces the accessor with a data property.
       ObjectDefineProperty(globalThis, "event", {
         __proto__: null, value, writable: true, enumerable: true, configurable: true,
@@ -1359,8 +1361,13 @@
   // https://html.spec.whatwg.org/#globaleventhandlers (onerror is an OnErrorEventHandler) and
   // https://html.spec.whatwg.org/#windoweventhandlers
   defineEventHandler(globalThis, "error");
-  defineEventHandler(globalThis, "unhandledrejection");
-  defineEventHandler(globalThis, "rejectionhandled");
+  // WindowEventHandlers: the runtime fires only unhandledrejection and rejectionhandled, but a Window
+  // has every one of these attributes, and code may set or read them.
+  for (const name of ["afterprint", "beforeprint", "beforeunload", "hashchange", "languagechange", "message",
+    "messageerror", "offline", "online", "pagehide", "pagereveal", "pageshow", "pageswap", "popstate",
+    "rejectionhandled", "storage", "unhandledrejection", "unload"]) {
+    defineEventHandler(globalThis, name);
+  }
 
   // ------------------------------------------------------------------ report an exception (HTML)
 
@@ -1445,6 +1452,8 @@
   // https://html.spec.whatwg.org/#dom-reporterror
   const reportErrorHolder = {
     reportError(e) {
+      // Operation of the global object: this must be the global (or null/undefined).
+      webidl.assertGlobalReceiver(this);
       webidl.requiredArguments(arguments.length, 1, "Failed to execute 'reportError' on 'Window'");
       // The reportError(e) method steps are to report an exception e for this.
       reportException(e);

@@ -769,6 +769,8 @@
 
   // btoa(data): each code unit of data is a byte; throw if one is above U+00FF.
   function btoa(data) {
+    // Operation of the global object: this must be the global (or null/undefined).
+    webidl.assertGlobalReceiver(this);
     const prefix = "Failed to execute 'btoa'";
     webidl.requiredArguments(arguments.length, 1, prefix);
     data = webidl.converters.DOMString(data, prefix, "Argument 1");
@@ -786,6 +788,8 @@
 
   // atob(data): forgiving-base64 decode data into a string of bytes.
   function atob(data) {
+    // Operation of the global object: this must be the global (or null/undefined).
+    webidl.assertGlobalReceiver(this);
     const prefix = "Failed to execute 'atob'";
     webidl.requiredArguments(arguments.length, 1, prefix);
     data = webidl.converters.DOMString(data, prefix, "Argument 1");

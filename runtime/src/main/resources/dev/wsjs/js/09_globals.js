@@ -773,6 +773,8 @@
 
   // https://html.spec.whatwg.org/multipage/structured-data.html#dom-structuredclone
   function structuredClone(value, options = undefined) {
+    // Operation of the global object: this must be the global (or null/undefined).
+    webidl.assertGlobalReceiver(this);
     const prefix = "Failed to execute 'structuredClone' on 'Window'";
     webidl.requiredArguments(arguments.length, 1, prefix);
     options = convertStructuredSerializeOptions(options, prefix, "Argument 2");
@@ -1378,7 +1380,11 @@
 
   /** The getter of an attribute of the global, named as WebIDL names it ("get crypto"). */
   function attributeGetter(name, value) {
-    return webidl.setFunctionName(() => value, `get ${name}`);
+    return webidl.setFunctionName(function () {
+      // Attribute of the global object: this must be the global (or null/undefined).
+      webidl.assertGlobalReceiver(this);
+      return value;
+    }, `get ${name}`);
   }
 
   /** A [Replaceable] readonly attribute of the global: assignment shadows it with a data property. */
@@ -1386,7 +1392,8 @@
     ObjectDefineProperty(globalThis, name, {
       __proto__: null,
       get: attributeGetter(name, value),
-      set: webidl.setFunctionName((v) => {
+      set: webidl.setFunctionName(function (v) {
+        webidl.assertGlobalReceiver(this);
         ObjectDefineProperty(globalThis, name, {
           __proto__: null, value: v, writable: true, enumerable: true, configurable: true,
         });
@@ -1433,11 +1440,19 @@
       __proto__: null,
       get: attributeGetter("location", location),
       // PutForwards=href: assigning location assigns location.href, which cannot navigate here.
-      set: webidl.setFunctionName((v) => { location.href = v; }, "set location"),
+      set: webidl.setFunctionName(function (v) {
+        webidl.assertGlobalReceiver(this);
+        location.href = v;
+      }, "set location"),
       enumerable: true,
       configurable: false,
     });
   }
+
+  // [Replaceable] readonly attribute USVString origin (WindowOrWorkerGlobalScope): the origin of the
+  // relevant settings object, serialized. That origin is the runtime URL's (which never changes: the
+  // location cannot navigate); without a URL it is an opaque origin, serialized as "null".
+  defineReplaceable("origin", href !== null && href !== undefined ? new internals.url.URL(href).origin : "null");
 
   // self ([Replaceable]) and window ([LegacyUnforgeable]) alias the global object.
   if (runtimeOps.windowAliases()) {
