@@ -1325,6 +1325,17 @@
     }
   }
   webidl.configureInterface(Window);
+  // Window's named properties object (WebIDL "named properties object", HTML "named access on the
+  // Window object") sits between Window.prototype and EventTarget.prototype. Its names come from the
+  // document's elements; with no document there are none, so it has no own property but its class
+  // string. It refuses new properties and a new prototype, as its [[DefineOwnProperty]] (false) and
+  // [[SetPrototypeOf]] (immutable) do: a non-extensible ordinary object behaves the same.
+  const windowProperties = ObjectCreate(EventTarget.prototype);
+  ObjectDefineProperty(windowProperties, Symbol.toStringTag, {
+    __proto__: null, value: "WindowProperties", writable: false, enumerable: false, configurable: true,
+  });
+  Object.preventExtensions(windowProperties);
+  ObjectSetPrototypeOf(Window.prototype, windowProperties);
   ObjectSetPrototypeOf(globalThis, Window.prototype);
   // GraalJS gives its global an own @@toStringTag ("global"); a window has none of its own, so
   // Object.prototype.toString reads "[object Window]" from Window.prototype.
