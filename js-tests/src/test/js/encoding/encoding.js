@@ -62,6 +62,23 @@ test(() => {
 }, "single-byte and UTF-16 decoders");
 
 test(() => {
+  // Bytes from the standard's indexes: KOI8-R 0xC1 is U+0430, ISO-8859-7 0xA4 is U+20AC, windows-1251
+  // 0x98 is the C1 control U+0098, and ISO-8859-8-I decodes as ISO-8859-8.
+  assert_equals(new TextDecoder("koi8-r").decode(new Uint8Array([0x41, 0xC1])), "A\u0430");
+  assert_equals(new TextDecoder("greek").decode(new Uint8Array([0xA4])), "\u20AC");
+  assert_equals(new TextDecoder("cp1251").decode(new Uint8Array([0x98])), "\u0098");
+  assert_equals(new TextDecoder("logical").encoding, "iso-8859-8-i");
+  assert_equals(new TextDecoder("logical").decode(new Uint8Array([0xE0])), "\u05D0");
+  // ISO-8859-3 has no code point for 0xA5: U+FFFD, or a TypeError in fatal mode.
+  assert_equals(new TextDecoder("iso-8859-3").decode(new Uint8Array([0x61, 0xA5, 0x62])), "a\uFFFDb");
+  assert_throws_js(TypeError, () => new TextDecoder("iso-8859-3", { fatal: true }).decode(new Uint8Array([0xA5])));
+  const streaming = new TextDecoder("windows-874", { fatal: true });
+  assert_throws_js(TypeError, () => streaming.decode(new Uint8Array([0xDB, 0x41]), { stream: true }));
+  assert_equals(streaming.decode(), "A", "the bytes after the error stay queued");
+  assert_throws_js(RangeError, () => new TextDecoder("gbk"), "multi-byte encodings have no decoder");
+}, "legacy single-byte decoders use the standard's indexes");
+
+test(() => {
   assert_class_string(new TextEncoder(), "TextEncoder");
   assert_class_string(new TextDecoder(), "TextDecoder");
   const getter = Object.getOwnPropertyDescriptor(TextDecoder.prototype, "encoding").get;

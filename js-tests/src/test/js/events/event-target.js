@@ -169,3 +169,27 @@ test(() => {
   globalThis.dispatchEvent(new Event("wsjs-test"));
   assert_array_equals(order, ["listener 1"]);
 }, "the global object is an EventTarget");
+
+test(() => {
+  const desc = Object.getOwnPropertyDescriptor(globalThis, "Window");
+  assert_equals(desc.value, Window);
+  assert_false(desc.enumerable, "enumerable");
+  assert_true(desc.writable && desc.configurable, "writable and configurable");
+  assert_equals(Object.getPrototypeOf(globalThis), Window.prototype);
+  assert_true(globalThis instanceof Window && globalThis instanceof EventTarget);
+  assert_equals(Object.getPrototypeOf(Object.getPrototypeOf(Window.prototype)), EventTarget.prototype);
+  assert_throws_js(TypeError, () => new Window(), "no constructor");
+  assert_equals(Object.prototype.toString.call(globalThis), "[object Window]");
+}, "the global's interface object Window is exposed");
+
+test(() => {
+  const named = Object.getPrototypeOf(Window.prototype);
+  assert_equals(Object.getPrototypeOf(named), EventTarget.prototype);
+  assert_equals(Object.prototype.toString.call(named), "[object WindowProperties]");
+  const tag = Object.getOwnPropertyDescriptor(named, Symbol.toStringTag);
+  assert_true(tag.configurable && !tag.enumerable && !tag.writable, "descriptor");
+  assert_array_equals(Reflect.ownKeys(named), [Symbol.toStringTag]);
+  assert_false(Reflect.defineProperty(named, "x", { value: 1 }), "no new properties");
+  assert_false(Reflect.setPrototypeOf(named, {}), "immutable prototype");
+  assert_true(globalThis instanceof EventTarget);
+}, "Window's named properties object sits between Window.prototype and EventTarget.prototype");

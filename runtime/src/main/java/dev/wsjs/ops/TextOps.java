@@ -1,5 +1,8 @@
 package dev.wsjs.ops;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -7,6 +10,8 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Set;
 import dev.wsjs.blob.Utf8;
 import org.graalvm.polyglot.HostAccess;
@@ -198,5 +203,43 @@ public final class TextOps {
             copy[i] = '\uFFFD';
         }
         return copy == null ? s : new String(copy);
+    }
+
+    /**
+     * The index single-byte of a legacy single-byte encoding of the Encoding Standard, by encoding
+     * name, as 128 UTF-16 code units for pointers 0–127; U+FFFD marks a pointer with no code point
+     * (no single-byte index maps to U+FFFD). Null for any other name. Read from the standard's
+     * tables in {@code dev/wsjs/encoding/single-byte-indexes.txt} on first use.
+     */
+    @HostAccess.Export
+    public String singleByteIndex(String encoding) {
+        return SingleByteIndexes.ALL.get(encoding);
+    }
+
+    /** Loaded when an encoding first needs its index: most programs never decode a legacy encoding. */
+    private static final class SingleByteIndexes {
+        static final Map<String, String> ALL = load();
+
+        private static Map<String, String> load() {
+            Map<String, String> indexes = new HashMap<>();
+            try (InputStream in = TextOps.class.getResourceAsStream("/dev/wsjs/encoding/single-byte-indexes.txt")) {
+                if (in == null) throw new IllegalStateException("single-byte-indexes.txt is missing");
+                for (String line : new String(in.readAllBytes(), StandardCharsets.US_ASCII).split("\n")) {
+                    if (line.isBlank() || line.startsWith("#")) continue;
+                    String[] fields = line.strip().split(" ");
+                    if (fields.length != 129) throw new IllegalStateException("bad index line for " + fields[0]);
+                    StringBuilder index = new StringBuilder(128);
+                    for (int i = 1; i < fields.length; i++) {
+                        index.append(fields[i].equals("-") ? '\uFFFD' : (char) Integer.parseInt(fields[i], 16));
+                    }
+                    indexes.put(fields[0], index.toString());
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            // ISO-8859-8-I is ISO-8859-8 (the "I" only changes the text direction in documents).
+            indexes.put("ISO-8859-8-I", indexes.get("ISO-8859-8"));
+            return Map.copyOf(indexes);
+        }
     }
 }

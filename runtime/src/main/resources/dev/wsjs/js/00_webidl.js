@@ -772,6 +772,17 @@
     if (!isBranded(self, prototype)) throw new TypeError("Illegal invocation");
   }
 
+  /**
+   * The receiver check of an attribute or operation of the global object's own interfaces (Window,
+   * WindowOrWorkerGlobalScope): WebIDL's attribute getter/setter steps 1.1.2–1.1.3 and "create an
+   * operation function" step 2.1.2. A null or undefined this value stands for the global object;
+   * any other value must be the global object itself (the realm has exactly one), so an object
+   * inheriting from it, or a Proxy of it, throws a TypeError.
+   */
+  function assertGlobalReceiver(self) {
+    if (self !== undefined && self !== null && self !== globalThis) throw new TypeError("Illegal invocation");
+  }
+
   /** A branded object with `prototype`, for creating platform objects without running the constructor. */
   function createBranded(Class) {
     const o = ObjectCreate(Class.prototype);
@@ -880,6 +891,7 @@
     brand,
     isBranded,
     assertBranded,
+    assertGlobalReceiver,
     createBranded,
     illegalConstructor,
     configureInterface,

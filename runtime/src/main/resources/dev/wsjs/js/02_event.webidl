@@ -155,7 +155,30 @@ dictionary PromiseRejectionEventInit : EventInit {
 partial interface Window {
   [Replaceable] readonly attribute (Event or undefined) event; // legacy
   attribute OnErrorEventHandler onerror;
-  attribute EventHandler onunhandledrejection;
+};
+// Only unhandledrejection and rejectionhandled are ever fired here. onbeforeunload is converted as
+// an EventHandler (no OnBeforeUnloadEventHandler return-value handling: nothing unloads).
+Window includes WindowEventHandlers;
+interface mixin WindowEventHandlers {
+  attribute EventHandler onafterprint;
+  attribute EventHandler onbeforeprint;
+  attribute EventHandler onbeforeunload;
+  attribute EventHandler onhashchange;
+  attribute EventHandler onlanguagechange;
+  attribute EventHandler onmessage;
+  attribute EventHandler onmessageerror;
+  attribute EventHandler onoffline;
+  attribute EventHandler ononline;
+  attribute EventHandler onpagehide;
+  attribute EventHandler onpagereveal;
+  attribute EventHandler onpageshow;
+  attribute EventHandler onpageswap;
+  attribute EventHandler onpopstate;
   attribute EventHandler onrejectionhandled;
+  attribute EventHandler onstorage;
+  attribute EventHandler onunhandledrejection;
+  attribute EventHandler onunload;
+};
+partial interface Window {
   undefined reportError(any e);
 };

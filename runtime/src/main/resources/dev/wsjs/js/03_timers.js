@@ -8,6 +8,7 @@
   "use strict";
 
   const runtimeOps = ops.runtime;
+  const { assertGlobalReceiver } = internals.webidl;
   const GraalBuiltin = globalThis.Graal;
   // `Graal` is only needed for the rejection hook below; scripts must not see it.
   delete globalThis.Graal;
@@ -104,6 +105,8 @@
   }
 
   function setTimeout(handler, timeout = 0, ...args) {
+    // Operation of the global object: this must be the global (or null/undefined).
+    assertGlobalReceiver(this);
     if (arguments.length < 1) {
       throw new TypeError("Failed to execute 'setTimeout': 1 argument required, but only 0 present.");
     }
@@ -111,6 +114,8 @@
   }
 
   function setInterval(handler, timeout = 0, ...args) {
+    // Operation of the global object: this must be the global (or null/undefined).
+    assertGlobalReceiver(this);
     if (arguments.length < 1) {
       throw new TypeError("Failed to execute 'setInterval': 1 argument required, but only 0 present.");
     }
@@ -118,10 +123,14 @@
   }
 
   function clearTimeout(id = 0) {
+    // Operation of the global object: this must be the global (or null/undefined).
+    assertGlobalReceiver(this);
     clearTimer(id);
   }
 
   function clearInterval(id = 0) {
+    // Operation of the global object: this must be the global (or null/undefined).
+    assertGlobalReceiver(this);
     clearTimer(id);
   }
 
@@ -130,6 +139,8 @@
   const resolvedPromise = Promise.resolve();
 
   function queueMicrotask(callback) {
+    // Operation of the global object: this must be the global (or null/undefined).
+    assertGlobalReceiver(this);
     if (arguments.length < 1) {
       throw new TypeError("Failed to execute 'queueMicrotask': 1 argument required, but only 0 present.");
     }

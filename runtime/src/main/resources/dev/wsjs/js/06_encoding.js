@@ -1,9 +1,10 @@
 // TextEncoder, TextDecoder (the WHATWG Encoding Standard, https://encoding.spec.whatwg.org/), and
 // atob/btoa (HTML's base64 utility methods).
 //
-// Decoders: UTF-8, UTF-16LE, UTF-16BE, windows-1252 and x-user-defined. Every label of the
-// standard is recognized; a label of another legacy encoding throws the same RangeError as an
-// unknown label, because this runtime has no decoder for it.
+// Decoders: UTF-8, UTF-16LE, UTF-16BE, every legacy single-byte encoding (their indexes come from
+// the standard's tables through ops.text.singleByteIndex) and x-user-defined. Every label of the
+// standard is recognized; a label of a legacy multi-byte encoding (GBK, gb18030, Big5, EUC-JP,
+// ISO-2022-JP, Shift_JIS, EUC-KR) throws a RangeError, because this runtime has no decoder for it.
 //
 // Large inputs go to Java (ops.text), small ones stay in JS where a host call would cost more
 // than the loop. Both paths implement the same decoder; the tests compare them byte for byte.
@@ -422,22 +423,49 @@
 
   // ------------------------------------------------------------------ single-byte encodings
 
-  // windows-1252's index for bytes 0x80–0x9F; 0xA0–0xFF map to U+00A0–U+00FF.
-  const WINDOWS_1252_C1 = [
-    0x20AC, 0x0081, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
-    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x008D, 0x017D, 0x008F,
-    0x0090, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
-    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x009D, 0x017E, 0x0178,
-  ];
+  // The legacy single-byte encodings: each has an index single-byte of 128 code points (pointer =
+  // byte − 0x80), as a string whose U+FFFD units mark pointers without a code point. Fetched from
+  // Java once per encoding.
+  const SINGLE_BYTE_ENCODINGS = new Set([
+    "IBM866", "ISO-8859-2", "ISO-8859-3", "ISO-8859-4", "ISO-8859-5", "ISO-8859-6", "ISO-8859-7",
+    "ISO-8859-8", "ISO-8859-8-I", "ISO-8859-10", "ISO-8859-13", "ISO-8859-14", "ISO-8859-15",
+    "ISO-8859-16", "KOI8-R", "KOI8-U", "macintosh", "windows-874", "windows-1250", "windows-1251",
+    "windows-1252", "windows-1253", "windows-1254", "windows-1255", "windows-1256", "windows-1257",
+    "windows-1258", "x-mac-cyrillic",
+  ]);
+  const singleByteIndexes = new Map();
 
-  // The single-byte decoder for windows-1252 (its index has no null entries, so no errors).
-  function decodeWindows1252(bytes) {
+  function singleByteIndex(encoding) {
+    let index = singleByteIndexes.get(encoding);
+    if (index === undefined) {
+      index = ops.text.singleByteIndex(encoding);
+      singleByteIndexes.set(encoding, index);
+    }
+    return index;
+  }
+
+  // The single-byte decoder (https://encoding.spec.whatwg.org/#single-byte-decoder), run over all of
+  // bytes. It keeps no state between bytes, so streaming changes nothing. In fatal mode an error
+  // throws a DecodeFailure holding the bytes after the one in error.
+  function decodeSingleByte(encoding, bytes, fatal) {
+    const index = singleByteIndex(encoding);
     const sink = new CodeUnitSink();
     for (let i = 0, end = typedArrayByteLength.call(bytes); i < end; i++) {
       const byte = bytes[i];
+      // 1. If byte is end-of-queue, return finished. (The loop ends.)
       // 2. If byte is an ASCII byte, return a code point whose value is byte.
-      // 3.–5. Otherwise return the index code point for byte − 0x80.
-      sink.push(byte >= 0x80 && byte <= 0x9F ? WINDOWS_1252_C1[byte - 0x80] : byte);
+      if (byte < 0x80) {
+        sink.push(byte);
+        continue;
+      }
+      // 3. Let code point be the index code point for byte − 0x80 in index single-byte.
+      const codePoint = index.charCodeAt(byte - 0x80);
+      // 4. If code point is null, return error: fatal mode fails, replacement mode emits U+FFFD.
+      if (codePoint === 0xFFFD) {
+        if (fatal) throw new DecodeFailure(bytes.slice(i + 1, end));
+      }
+      // 5. Return a code point whose value is code point.
+      sink.push(codePoint);
     }
     return sink.toString();
   }
@@ -502,7 +530,7 @@
   addLabels("x-user-defined", "x-user-defined");
 
   // The encodings this runtime has a decoder for.
-  const SUPPORTED = new Set(["UTF-8", "UTF-16BE", "UTF-16LE", "windows-1252", "x-user-defined"]);
+  const SUPPORTED = new Set(["UTF-8", "UTF-16BE", "UTF-16LE", ...SINGLE_BYTE_ENCODINGS, "x-user-defined"]);
 
   // Get an encoding: the encoding name for label, or null for failure.
   function getEncoding(label) {
@@ -528,8 +556,8 @@
       case "UTF-8": return decodeUtf8(state, bytes, fatal, flush);
       case "UTF-16BE":
       case "UTF-16LE": return decodeUtf16(state, bytes, fatal, flush);
-      case "windows-1252": return decodeWindows1252(bytes);
-      default: return decodeXUserDefined(bytes);
+      case "x-user-defined": return decodeXUserDefined(bytes);
+      default: return decodeSingleByte(encoding, bytes, fatal);
     }
   }
 
@@ -741,6 +769,8 @@
 
   // btoa(data): each code unit of data is a byte; throw if one is above U+00FF.
   function btoa(data) {
+    // Operation of the global object: this must be the global (or null/undefined).
+    webidl.assertGlobalReceiver(this);
     const prefix = "Failed to execute 'btoa'";
     webidl.requiredArguments(arguments.length, 1, prefix);
     data = webidl.converters.DOMString(data, prefix, "Argument 1");
@@ -758,6 +788,8 @@
 
   // atob(data): forgiving-base64 decode data into a string of bytes.
   function atob(data) {
+    // Operation of the global object: this must be the global (or null/undefined).
+    webidl.assertGlobalReceiver(this);
     const prefix = "Failed to execute 'atob'";
     webidl.requiredArguments(arguments.length, 1, prefix);
     data = webidl.converters.DOMString(data, prefix, "Argument 1");

@@ -1,6 +1,6 @@
 // https://encoding.spec.whatwg.org/#api (implemented by 06_encoding.js)
-// Decoders: UTF-8, UTF-16LE, UTF-16BE, windows-1252, x-user-defined; other encodings' labels throw
-// RangeError. Not implemented: TextDecoderStream, TextEncoderStream.
+// Decoders: UTF-8, UTF-16LE, UTF-16BE, the legacy single-byte encodings, x-user-defined; the labels
+// of the legacy multi-byte encodings throw RangeError. Not implemented: TextDecoderStream, TextEncoderStream.
 
 interface mixin TextDecoderCommon {
   readonly attribute DOMString encoding;

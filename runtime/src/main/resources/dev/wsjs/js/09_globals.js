@@ -72,6 +72,9 @@
   const TypedArrayLength = getter(TypedArrayPrototype, "length");
   const TypedArraySet = TypedArrayPrototype.set;
   const TypedArraySubarray = TypedArrayPrototype.subarray;
+  // keys() starts with ValidateTypedArray, which throws a TypeError exactly when
+  // IsTypedArrayOutOfBounds holds (a detached buffer included) and has no other effect.
+  const TypedArrayKeys = TypedArrayPrototype.keys;
   const DataViewBuffer = getter(DataView.prototype, "buffer");
   const DataViewByteOffset = getter(DataView.prototype, "byteOffset");
   const DataViewByteLength = getter(DataView.prototype, "byteLength");
@@ -277,7 +280,11 @@
         // 14. Otherwise, if value has a [[ViewedArrayBuffer]] internal slot, then: (typed arrays)
         const buffer = ReflectApply(TypedArrayBuffer, value, []);
         // 14.1. If IsArrayBufferViewOutOfBounds(value) is true, then throw a "DataCloneError" DOMException.
+        //       (A view on a detached buffer is out of bounds; so is one a resizable buffer shrank past.)
         if (isDetached(buffer)) throw dataCloneError("A view on a detached ArrayBuffer could not be cloned.");
+        if (!hasSlot(TypedArrayKeys, value, [])) {
+          throw dataCloneError("A typed array out of bounds of its ArrayBuffer could not be cloned.");
+        }
         // 14.2. Let buffer be the value of value's [[ViewedArrayBuffer]] internal slot.
         // 14.3. Let bufferSerialized be ? StructuredSerializeInternal(buffer, forStorage, memory).
         const bufferSerialized = structuredSerializeInternal(buffer, forStorage, memory);
@@ -766,6 +773,8 @@
 
   // https://html.spec.whatwg.org/multipage/structured-data.html#dom-structuredclone
   function structuredClone(value, options = undefined) {
+    // Operation of the global object: this must be the global (or null/undefined).
+    webidl.assertGlobalReceiver(this);
     const prefix = "Failed to execute 'structuredClone' on 'Window'";
     webidl.requiredArguments(arguments.length, 1, prefix);
     options = convertStructuredSerializeOptions(options, prefix, "Argument 2");
@@ -1371,7 +1380,11 @@
 
   /** The getter of an attribute of the global, named as WebIDL names it ("get crypto"). */
   function attributeGetter(name, value) {
-    return webidl.setFunctionName(() => value, `get ${name}`);
+    return webidl.setFunctionName(function () {
+      // Attribute of the global object: this must be the global (or null/undefined).
+      webidl.assertGlobalReceiver(this);
+      return value;
+    }, `get ${name}`);
   }
 
   /** A [Replaceable] readonly attribute of the global: assignment shadows it with a data property. */
@@ -1379,7 +1392,8 @@
     ObjectDefineProperty(globalThis, name, {
       __proto__: null,
       get: attributeGetter(name, value),
-      set: webidl.setFunctionName((v) => {
+      set: webidl.setFunctionName(function (v) {
+        webidl.assertGlobalReceiver(this);
         ObjectDefineProperty(globalThis, name, {
           __proto__: null, value: v, writable: true, enumerable: true, configurable: true,
         });
@@ -1426,11 +1440,19 @@
       __proto__: null,
       get: attributeGetter("location", location),
       // PutForwards=href: assigning location assigns location.href, which cannot navigate here.
-      set: webidl.setFunctionName((v) => { location.href = v; }, "set location"),
+      set: webidl.setFunctionName(function (v) {
+        webidl.assertGlobalReceiver(this);
+        location.href = v;
+      }, "set location"),
       enumerable: true,
       configurable: false,
     });
   }
+
+  // [Replaceable] readonly attribute USVString origin (WindowOrWorkerGlobalScope): the origin of the
+  // relevant settings object, serialized. That origin is the runtime URL's (which never changes: the
+  // location cannot navigate); without a URL it is an opaque origin, serialized as "null".
+  defineReplaceable("origin", href !== null && href !== undefined ? new internals.url.URL(href).origin : "null");
 
   // self ([Replaceable]) and window ([LegacyUnforgeable]) alias the global object.
   if (runtimeOps.windowAliases()) {

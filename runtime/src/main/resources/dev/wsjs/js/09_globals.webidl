@@ -24,6 +24,7 @@
 // - self and window exist only when the runtime is built with windowAliases(true) (the default).
 
 // partial interface mixin WindowOrWorkerGlobalScope
+[Replaceable] readonly attribute USVString origin;
 any structuredClone(any value, optional StructuredSerializeOptions options = {});
 [SameObject] readonly attribute Crypto crypto;
 [Replaceable] readonly attribute Performance performance;

@@ -318,7 +318,7 @@ class EventTest {
         js.assertEval("true,[object Window],true,null,true,true,true", """
                 var d = Object.getOwnPropertyDescriptor(globalThis, 'onerror');
                 [globalThis instanceof EventTarget, Object.prototype.toString.call(globalThis),
-                 Object.getPrototypeOf(Object.getPrototypeOf(globalThis)) === EventTarget.prototype, onerror,
+                 Object.getPrototypeOf(Object.getPrototypeOf(Object.getPrototypeOf(globalThis))) === EventTarget.prototype, onerror,
                  typeof d.get === 'function' && d.enumerable, 'onunhandledrejection' in globalThis, 'onrejectionhandled' in globalThis].map(String).join()
                 """);
         js.assertEval("2,true", """

@@ -70,6 +70,21 @@ class StructuredCloneTest {
     }
 
     @Test
+    void viewsOutOfBoundsOfAShrunkBufferThrowDataCloneError() {
+        js.eval("""
+                globalThis.rab = new ArrayBuffer(16, { maxByteLength: 64 });
+                globalThis.past = new Uint8Array(rab, 8);
+                globalThis.empty = new Uint8Array(rab, 0, 0);
+                globalThis.view = new DataView(rab, 8);
+                rab.resize(4);""");
+        js.assertEval("DataCloneError 25", "cloneError(past)");
+        js.assertEval("DataCloneError 25", "cloneError(view)");
+        js.assertEval("DataCloneError 25,false", "[cloneError(past, { transfer: [rab] }), rab.detached].join()");
+        // An empty view that still fits is in bounds.
+        js.assertEval("0,0", "const c = structuredClone(empty); [c.length, c.byteOffset].join()");
+    }
+
+    @Test
     void mapsSetsObjectsAndArraysKeepIdentityAndCycles() {
         js.assertEval("true,true,true,1,true,true", """
                 const shared = { v: 1 };

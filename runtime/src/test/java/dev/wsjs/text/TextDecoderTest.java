@@ -72,7 +72,7 @@ class TextDecoderTest {
     @Test
     void unknownReplacementAndUnsupportedLabelsThrowRangeError() {
         js.assertNoFailures("""
-                for (const label of ["", "utf-7", "utf-8 x", "\\u00a0utf-8", "null", "replacement", "iso-2022-kr", "hz-gb-2312", "gbk", "shift_jis", "koi8-r"]) {
+                for (const label of ["", "utf-7", "utf-8 x", "\\u00a0utf-8", "null", "replacement", "iso-2022-kr", "hz-gb-2312", "gbk", "shift_jis", "big5"]) {
                   check(failures, show(label), attempt(() => new TextDecoder(label)).split(":")[0], "RangeError");
                 }
                 check(failures, "null label", attempt(() => new TextDecoder(null)).split(":")[0], "RangeError");

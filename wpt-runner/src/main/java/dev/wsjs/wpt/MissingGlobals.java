@@ -28,7 +28,17 @@ final class MissingGlobals {
             Map.entry("indexedDB", "IndexedDB"),
             Map.entry("localStorage", "Web Storage"),
             Map.entry("sessionStorage", "Web Storage"),
-            Map.entry("WebSocketStream", "WebSocketStream"));
+            Map.entry("WebSocketStream", "WebSocketStream"),
+            Map.entry("ReadableStream", "the Streams API"),
+            Map.entry("WritableStream", "the Streams API"),
+            Map.entry("TransformStream", "the Streams API"),
+            Map.entry("TextDecoderStream", "the Streams API"),
+            Map.entry("TextEncoderStream", "the Streams API"),
+            Map.entry("FormData", "FormData"),
+            Map.entry("MutationObserver", "DOM mutation observers"),
+            Map.entry("OffscreenCanvas", "canvas"),
+            Map.entry("Image", "DOM elements"),
+            Map.entry("WebAssembly", "WebAssembly"));
 
     private static final Pattern NOT_DEFINED = Pattern.compile("\\b([A-Za-z_$][\\w$]*) is not defined\\b");
 

@@ -90,7 +90,7 @@ public final class PageLoader {
     @HostAccess.Export
     public String resolve(String url) {
         try {
-            return plan.location().resolve(url.strip()).toString();
+            return plan.location().resolve(PagePlan.uri(url.strip())).toString();
         } catch (IllegalArgumentException e) {
             return null;
         }
@@ -103,7 +103,7 @@ public final class PageLoader {
      */
     @HostAccess.Export
     public String importScript(String url) {
-        URI uri = URI.create(url);
+        URI uri = PagePlan.uri(url);
         String text;
         try {
             text = fetcher.fetchText(uri);
@@ -113,6 +113,21 @@ public final class PageLoader {
         context.eval(Source.newBuilder("js", text, url).buildLiteral());
         if (PagePlan.TESTHARNESS.equals(uri.getPath()) && !results.installed()) installReport();
         return null;
+    }
+
+    /**
+     * The runner's resource {@code fetch}: a GET of {@code url} (absolute) from the server. Returns
+     * {@code [status, body]}, or {@code [0, message]} on a network error; the prelude turns it into
+     * a response-like object or a rejected promise.
+     */
+    @HostAccess.Export
+    public java.util.List<Object> fetchResource(String url) {
+        try {
+            ResourceFetcher.Fetched r = fetcher.fetch(PagePlan.uri(url));
+            return java.util.List.of(r.status(), r.text());
+        } catch (IOException | IllegalArgumentException e) {
+            return java.util.List.of(0, String.valueOf(e.getMessage()));
+        }
     }
 
     private void installReport() {
@@ -147,7 +162,7 @@ public final class PageLoader {
         String host = u.getHost() + (defaultPort ? "" : ":" + port);
         String search = u.getRawQuery() == null || u.getRawQuery().isEmpty() ? "" : "?" + u.getRawQuery();
         String hash = u.getRawFragment() == null || u.getRawFragment().isEmpty() ? "" : "#" + u.getRawFragment();
-        loc.put("href", u.toString());
+        loc.put("href", plan.href());
         loc.put("origin", u.getScheme() + "://" + host);
         loc.put("protocol", u.getScheme() + ":");
         loc.put("host", host);

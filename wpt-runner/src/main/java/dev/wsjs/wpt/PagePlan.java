@@ -13,11 +13,15 @@ import java.util.List;
  * ({@code X.any.worker.js?variant}) or the {@code .worker.js} file itself, which import testharness.js
  * and their dependencies with {@code importScripts}.
  *
- * @param location the URL the global sees as {@code location}: the page, or for a worker the worker script
+ * @param href the URL the global sees as {@code location}: the page, or for a worker the worker script,
+ *             spelled as a browser shows it (a variant such as {@code ?exclude=(file|javascript)} keeps its
+ *             {@code |}, which the URL Standard leaves unescaped in a query)
+ * @param location {@code href} as a {@link URI}, for resolving and fetching: the characters
+ *                 {@code java.net.URI} refuses are percent-encoded, as a browser does on the wire
  * @param worker whether the global plays a dedicated worker (has {@code importScripts}, no {@code window})
  * @param steps what to run, in order
  */
-record PagePlan(URI location, boolean worker, List<Step> steps) {
+record PagePlan(String href, URI location, boolean worker, List<Step> steps) {
 
     /** The path of the harness; importing it in a worker installs the report script right after. */
     static final String TESTHARNESS = "/resources/testharness.js";
@@ -38,14 +42,39 @@ record PagePlan(URI location, boolean worker, List<Step> steps) {
         steps = List.copyOf(steps);
     }
 
+    /**
+     * {@code url} as a {@link URI}. ASCII characters that RFC 2396 excludes (space, {@code " < > \\ ^ `
+     * { | }} and controls) are percent-encoded; a {@code #} after the first one is too. The URL Standard
+     * leaves some of them unescaped (e.g. {@code |} in a query), so WPT variants contain them.
+     */
+    static URI uri(String url) {
+        StringBuilder b = new StringBuilder(url.length() + 8);
+        boolean inFragment = false;
+        for (int i = 0; i < url.length(); i++) {
+            char c = url.charAt(i);
+            boolean excluded = c <= 0x20 || c == 0x7F || "\"<>\\^`{|}".indexOf(c) >= 0 || (c == '#' && inFragment);
+            if (c == '#') inFragment = true;
+            if (excluded) {
+                b.append('%').append(HEX.charAt(c >> 4)).append(HEX.charAt(c & 0xF));
+            } else {
+                b.append(c);
+            }
+        }
+        return URI.create(b.toString());
+    }
+
+    private static final String HEX = "0123456789ABCDEF";
+
     static PagePlan of(WptTest test, ServerConfig server) {
         String origin = server.pageOrigin(test);
         String workerScript = test.workerScriptPath();
         if (workerScript != null) {
-            URI location = URI.create(origin + workerScript + test.variant());
-            return new PagePlan(location, true, List.of(new Remote(location)));
+            String href = origin + workerScript + test.variant();
+            URI location = uri(href);
+            return new PagePlan(href, location, true, List.of(new Remote(location)));
         }
-        URI page = URI.create(origin + test.url());
+        String href = origin + test.url();
+        URI page = uri(href);
         List<Step> steps = new ArrayList<>();
         if (test.kind() == TestKind.ANY) {
             steps.add(new Inline("GLOBAL.js", """
@@ -66,6 +95,6 @@ record PagePlan(URI location, boolean worker, List<Step> steps) {
             steps.add(new Remote(page.resolve(script)));
         }
         steps.add(new Remote(page.resolve(test.file())));
-        return new PagePlan(page, false, steps);
+        return new PagePlan(href, page, false, steps);
     }
 }

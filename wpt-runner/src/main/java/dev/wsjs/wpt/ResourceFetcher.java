@@ -85,7 +85,28 @@ final class ResourceFetcher {
         }
     }
 
+    /** A response: its status and its body decoded as text. */
+    record Fetched(int status, String text) {}
+
+    /**
+     * A GET of {@code url} whatever its status, not cached: what the runner's resource {@code fetch}
+     * gives a test that loads its data (JSON, IDL) from the server.
+     *
+     * @throws IOException on a network error
+     */
+    Fetched fetch(URI url) throws IOException {
+        return get(url);
+    }
+
     private String load(URI url) throws IOException {
+        Fetched response = get(url);
+        if (response.status() != 200) {
+            throw new IOException("GET " + url + ": HTTP " + response.status());
+        }
+        return response.text();
+    }
+
+    private Fetched get(URI url) throws IOException {
         URI target = config.fetchUri(url);
         HttpClient client = "https".equals(target.getScheme()) ? httpsClient() : http;
         HttpRequest request = HttpRequest.newBuilder(target).timeout(TIMEOUT).GET().build();
@@ -98,14 +119,11 @@ final class ResourceFetcher {
         } catch (IOException e) {
             throw new IOException("GET " + url + ": " + e, e);
         }
-        if (response.statusCode() != 200) {
-            throw new IOException("GET " + url + ": HTTP " + response.statusCode());
-        }
         Charset charset = response.headers().firstValue("content-type")
                 .map(CHARSET::matcher).filter(Matcher::find)
                 .map(m -> Charset.forName(m.group(1), StandardCharsets.UTF_8))
                 .orElse(StandardCharsets.UTF_8);
-        return new String(response.body(), charset);
+        return new Fetched(response.statusCode(), new String(response.body(), charset));
     }
 
     /** The HTTPS client is made on first use: the CA file only exists once the server has started. */

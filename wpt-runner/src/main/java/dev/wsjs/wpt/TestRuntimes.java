@@ -29,7 +29,7 @@ final class TestRuntimes {
         Duration half = harnessTimeout.dividedBy(2);
         Duration handshake = half.compareTo(MAX_HANDSHAKE) < 0 ? half : MAX_HANDSHAKE;
         WsjsRuntime.Builder builder = WsjsRuntime.builder()
-                .location(plan.location().toString())
+                .location(plan.href())
                 .windowAliases(!plan.worker())
                 .console(console)
                 .onUncaughtError(onUncaught)
