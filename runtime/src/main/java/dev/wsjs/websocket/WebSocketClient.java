@@ -18,7 +18,8 @@ import okhttp3.Protocol;
 
 /**
  * Opens WebSocket connections with OkHttp doing DNS, TCP, TLS, proxies, cookies and the HTTP/1.1
- * upgrade, and this package's codec doing the frames.
+ * upgrade, and this package's codec doing the frames. A {@code wss:} connection first offers
+ * HTTP/2 and runs on an HTTP/2 stream where the server supports RFC 8441 (see {@link Http2Dialer}).
  *
  * <p>From the base client it derives an upgrade client: HTTP/1.1 only (over HTTP/2 OkHttp strips
  * the upgrade headers), no redirects (a WebSocket handshake never follows one), no read timeout
@@ -40,6 +41,8 @@ public final class WebSocketClient implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private final Set<WebSocketConnection> connecting = ConcurrentHashMap.newKeySet();
     private final Set<WebSocketEndpoint> open = ConcurrentHashMap.newKeySet();
+    /** host:port of wss: origins that do not run WebSockets over HTTP/2: straight to HTTP/1.1 next time. */
+    private final Set<String> http11Origins = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     public WebSocketClient(OkHttpClient base, WebSocketSettings settings) {
@@ -128,6 +131,14 @@ public final class WebSocketClient implements AutoCloseable {
 
     SecureRandom random() {
         return random;
+    }
+
+    boolean isHttp11Origin(String origin) {
+        return http11Origins.contains(origin);
+    }
+
+    void rememberHttp11Origin(String origin) {
+        http11Origins.add(origin);
     }
 
     void opened(WebSocketConnection connection, WebSocketEndpoint endpoint) {

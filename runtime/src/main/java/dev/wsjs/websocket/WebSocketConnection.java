@@ -1,5 +1,6 @@
 package dev.wsjs.websocket;
 
+import dev.wsjs.websocket.http2.Http2Stream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -29,8 +30,9 @@ import okio.BufferedSource;
 import okio.Okio;
 
 /**
- * A client WebSocket connection: the opening handshake over a plain OkHttp call, then a
- * {@link WebSocketEndpoint} on the upgraded socket. Created by {@link WebSocketClient#connect}.
+ * A client WebSocket connection: the opening handshake over a plain OkHttp call (or, for
+ * {@code wss:} servers that support it, an HTTP/2 extended CONNECT), then a
+ * {@link WebSocketEndpoint} on the upgraded socket or the HTTP/2 stream. Created by {@link WebSocketClient#connect}.
  *
  * <p>Threads: every public method may be called from any thread and never blocks. The OkHttp
  * callback (a virtual thread of the client's dispatcher) runs the handshake validation; the
@@ -52,6 +54,8 @@ public final class WebSocketConnection {
     /** Why the handshake must fail, set by fail() or the handshake timer before cancelling the call. */
     private final AtomicReference<FailureCause> pendingFailure = new AtomicReference<>();
     private volatile Call call;
+    /** Closes what an HTTP/2 attempt opened so far (socket, connection or stream); null on HTTP/1.1. */
+    private volatile Runnable cancelTransport;
     private volatile ScheduledFuture<?> handshakeTimer;
     private volatile WebSocketEndpoint endpoint;
 
@@ -136,6 +140,10 @@ public final class WebSocketConnection {
         if (c != null) {
             c.cancel();
         }
+        Runnable transport = cancelTransport;
+        if (transport != null) {
+            transport.run();
+        }
     }
 
     /** Starts the opening handshake; returns at once. */
@@ -151,14 +159,26 @@ public final class WebSocketConnection {
             return;
         }
         Request httpRequest = buildRequest(key); // throws for headers OkHttp refuses, before anything starts
-        Call c = client.http().newCall(httpRequest);
-        call = c;
         long timeout = client.settings().handshakeTimeout().toNanos();
         try {
             handshakeTimer = client.timers().schedule(this::handshakeTimedOut, timeout, TimeUnit.NANOSECONDS);
         } catch (java.util.concurrent.RejectedExecutionException closed) {
             client.executor().execute(() -> failHandshake(FailureCause.ABORTED, "the WebSocket client is closed"));
             return;
+        }
+        if (Http2Dialer.worthTrying(client, request)) {
+            client.executor().execute(() -> dialHttp2(httpRequest, key));
+        } else {
+            startHttp11(httpRequest, key);
+        }
+    }
+
+    /** The HTTP/1.1 upgrade through OkHttp. */
+    private void startHttp11(Request httpRequest, String key) {
+        Call c = client.http().newCall(httpRequest);
+        call = c;
+        if (pendingFailure.get() != null) {
+            c.cancel(); // failed while an HTTP/2 attempt ran: the callback reports it
         }
         c.enqueue(new Callback() {
             @Override
@@ -171,6 +191,38 @@ public final class WebSocketConnection {
                 upgraded(response, key);
             }
         });
+    }
+
+    /** RFC 8441 on a wss: connection; falls back to {@link #startHttp11} when the server does not do it. */
+    private void dialHttp2(Request httpRequest, String key) {
+        Http2Dialer.Opened opened;
+        try {
+            opened = Http2Dialer.dial(client, request, httpRequest, name,
+                    client.settings().handshakeTimeout().toMillis(), this::transportOpened);
+        } catch (Http2Dialer.Fallback notHttp2) {
+            cancelTransport = null;
+            startHttp11(httpRequest, key);
+            return;
+        } catch (HandshakeValidator.BadHandshake e) {
+            failHandshake(FailureCause.BAD_HANDSHAKE, request.url() + ": " + e.getMessage());
+            return;
+        } catch (IOException e) {
+            failHandshake(classify(e), describe(e));
+            return;
+        } catch (RuntimeException e) {
+            failHandshake(FailureCause.BAD_HANDSHAKE, request.url() + ": " + e);
+            return;
+        }
+        Http2Stream stream = opened.stream();
+        open(opened.accepted(), Okio.buffer(stream.source()), stream.sink(), stream::cancel, stream::cancel);
+    }
+
+    /** The HTTP/2 attempt opened something that abort() must be able to close, even if it already ran. */
+    private void transportOpened(Runnable cancel) {
+        cancelTransport = cancel;
+        if (pendingFailure.get() != null) {
+            cancel.run();
+        }
     }
 
     /** The opening handshake request (RFC 6455 section 4.1; Fetch "establish a WebSocket connection"). */
@@ -237,12 +289,17 @@ public final class WebSocketConnection {
             failHandshake(FailureCause.BAD_HANDSHAKE, request.url() + ": " + e.getMessage());
             return;
         }
-        BufferedSource source = Okio.buffer(socket.getSource());
-        WebSocketEndpoint e = new WebSocketEndpoint(name, Role.CLIENT, source, socket.getSink(), socket::cancel,
+        open(accepted, Okio.buffer(socket.getSource()), socket.getSink(), socket::cancel, () -> release(response));
+    }
+
+    /** The handshake succeeded: an endpoint takes over, unless the connection failed meanwhile. */
+    private void open(HandshakeValidator.Accepted accepted, BufferedSource source, okio.Sink sink, Runnable cancel,
+            Runnable release) {
+        WebSocketEndpoint e = new WebSocketEndpoint(name, Role.CLIENT, source, sink, cancel,
                 accepted.deflate(), client.settings(), listener, client.timers(), client.random());
         endpoint = e;
         if (pendingFailure.get() != null || !state.compareAndSet(CONNECTING, OPEN)) {
-            release(response);
+            release.run();
             failHandshake(FailureCause.ABORTED, "failed while the handshake finished");
             return;
         }
