@@ -166,10 +166,10 @@ public final class Http2Connection {
     }
 
     /**
-     * Takes up to {@code wanted} bytes of send window from both the connection and the stream,
-     * waiting while either is empty (section 6.9.1).
+     * Takes up to {@code wanted} bytes of send window from both the connection and the stream
+     * (section 6.9.1); while either is empty, waits if {@code block}, else returns 0.
      */
-    synchronized int acquireSendWindow(Http2Stream stream, int wanted) throws IOException {
+    synchronized int acquireSendWindow(Http2Stream stream, int wanted, boolean block) throws IOException {
         while (true) {
             if (failure != null) throw failure;
             IOException streamFailure = stream.failure();
@@ -180,6 +180,9 @@ public final class Http2Connection {
                 connectionSendWindow -= n;
                 stream.sendWindow -= n;
                 return n;
+            }
+            if (!block) {
+                return 0;
             }
             try {
                 wait();

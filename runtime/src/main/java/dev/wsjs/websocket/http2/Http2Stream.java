@@ -234,7 +234,13 @@ public final class Http2Stream {
                 synchronized (Http2Stream.this) {
                     if (localEnded) throw new IOException("stream " + id + " already ended");
                 }
-                int n = connection.acquireSendWindow(Http2Stream.this, (int) Math.min(byteCount, Integer.MAX_VALUE));
+                int wanted = (int) Math.min(byteCount, Integer.MAX_VALUE);
+                int n = connection.acquireSendWindow(Http2Stream.this, wanted, false);
+                if (n == 0) {
+                    // Out of window: what was written must reach the server before it can grant more.
+                    connection.writer().flush();
+                    n = connection.acquireSendWindow(Http2Stream.this, wanted, true);
+                }
                 connection.writer().data(id, source, n, false);
                 byteCount -= n;
             }
