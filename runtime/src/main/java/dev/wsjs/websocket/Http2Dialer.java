@@ -190,6 +190,10 @@ final class Http2Dialer {
                 fields.add(new HeaderField(name, h.value(i)));
             }
         }
+        // OkHttp's default User-Agent when the request has none, as on HTTP/1.1.
+        if (h.get("User-Agent") == null) {
+            fields.add(new HeaderField("user-agent", "okhttp/" + okhttp3.OkHttp.VERSION));
+        }
         // The cookie jar's cookies, as OkHttp adds them to an HTTP/1.1 request.
         List<Cookie> cookies = http.cookieJar().loadForRequest(url);
         if (!cookies.isEmpty() && h.get("Cookie") == null) {

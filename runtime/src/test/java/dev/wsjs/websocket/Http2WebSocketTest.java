@@ -63,7 +63,9 @@ class Http2WebSocketTest {
 
         @Override
         public void onWebSocketText(String text) {
-            if (text.startsWith("close:")) {
+            if (text.equals("disconnect")) {
+                session.disconnect(); // no close frame: the stream (or connection) just ends
+            } else if (text.startsWith("close:")) {
                 session.close(Integer.parseInt(text.substring(6)), "server says bye", Callback.NOOP);
             } else {
                 session.sendText(text, Callback.NOOP);
@@ -128,6 +130,7 @@ class Http2WebSocketTest {
             seen.add(rq.getConnectionMetaData().getHttpVersion().asString());
             String cookie = rq.getHeaders().get("Cookie");
             seen.add(cookie == null ? "no cookie" : cookie);
+            seen.add("user-agent " + rq.getHeaders().get("User-Agent"));
             if (rq.hasSubProtocol("chat")) {
                 rs.setAcceptedSubProtocol("chat");
             }
@@ -159,6 +162,7 @@ class Http2WebSocketTest {
             assertEquals("chat", open.protocol());
             assertEquals("HTTP/2.0", seen.poll(10, TimeUnit.SECONDS));
             seen.poll(10, TimeUnit.SECONDS);
+            assertEquals("user-agent wsjs-test", seen.poll(10, TimeUnit.SECONDS));
             conn.sendText("hello over h2");
             assertEquals("hello over h2", events.awaitText());
             // Bigger than every initial 65,535-byte window: both directions need WINDOW_UPDATEs.
@@ -205,6 +209,7 @@ class Http2WebSocketTest {
             events.awaitOpen();
             assertEquals("HTTP/2.0", seen.poll(10, TimeUnit.SECONDS));
             assertEquals("session=abc123", seen.poll(10, TimeUnit.SECONDS));
+            assertTrue(seen.poll(10, TimeUnit.SECONDS).startsWith("user-agent okhttp/"), "OkHttp's default, as on HTTP/1.1");
             conn.close(1000, null);
             events.awaitCloseFrame(1000, "");
             events.awaitClosed(true, 1000, "");
@@ -222,6 +227,7 @@ class Http2WebSocketTest {
                 events.awaitOpen();
                 assertEquals("HTTP/1.1", seen.poll(10, TimeUnit.SECONDS));
                 seen.poll(10, TimeUnit.SECONDS);
+                seen.poll(10, TimeUnit.SECONDS);
                 conn.sendText("still works");
                 assertEquals("still works", events.awaitText());
                 conn.close(1000, null);
@@ -229,6 +235,18 @@ class Http2WebSocketTest {
                 events.awaitClosed(true, 1000, "");
                 assertTrue(client.isHttp11Origin("127.0.0.1:" + portWithout));
             }
+        }
+    }
+
+    @Test
+    void aServerThatDropsTheStreamFailsTheConnectionWithTheCause() throws Exception {
+        try (WebSocketClient client = new WebSocketClient(trusting, WebSocketSettings.defaults())) {
+            RecordingListener events = new RecordingListener();
+            WebSocketConnection conn = client.connect(HandshakeRequest.of(echo(portWith)), events);
+            events.awaitOpen();
+            conn.sendText("disconnect");
+            RecordingListener.Failure f = events.awaitFailure(FailureCause.CONNECTION_LOST);
+            assertFalse(f.detail().isEmpty());
         }
     }
 
