@@ -12,7 +12,9 @@ import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -65,7 +67,7 @@ final class Http2Dialer {
             return proxy.type() == Proxy.Type.DIRECT;
         }
         try {
-            List<Proxy> proxies = http.proxySelector().select(URI.create("https://" + request.url().getHost() + ":"
+            List<Proxy> proxies = http.proxySelector().select(URI.create("https://" + request.host() + ":"
                     + request.effectivePort() + "/"));
             return proxies == null || proxies.isEmpty() || proxies.get(0).type() == Proxy.Type.DIRECT;
         } catch (RuntimeException e) {
@@ -74,7 +76,7 @@ final class Http2Dialer {
     }
 
     static String originKey(HandshakeRequest request) {
-        return request.url().getHost().toLowerCase(Locale.ROOT) + ":" + request.effectivePort();
+        return request.host().toLowerCase(Locale.ROOT) + ":" + request.effectivePort();
     }
 
     /**
@@ -82,14 +84,15 @@ final class Http2Dialer {
      *
      * @param httpRequest the HTTP/1.1 handshake request OkHttp would send: its headers are reused
      * @param onCancel receives, as they come into being, a way to close what this dial opened
+     * @param onResponse hears the response's status and headers (lower-case names) before they are checked
      * @throws Fallback if the server does not do WebSockets over HTTP/2
      * @throws HandshakeValidator.BadHandshake if the server's answer is not a valid acceptance
      */
     static Opened dial(WebSocketClient client, HandshakeRequest request, Request httpRequest, String name,
-            long timeoutMillis, Consumer<Runnable> onCancel)
+            long timeoutMillis, Consumer<Runnable> onCancel, BiConsumer<Integer, Map<String, List<String>>> onResponse)
             throws IOException, Fallback, HandshakeValidator.BadHandshake {
         OkHttpClient http = client.http();
-        String host = request.url().getHost();
+        String host = request.host();
         String bareHost = host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
         int port = request.effectivePort();
         // 1. TCP to the first address that answers, like OkHttp's route selection without proxies.
@@ -131,13 +134,14 @@ final class Http2Dialer {
         onCancel.accept(stream::cancel);
         List<HeaderField> response = stream.awaitResponseHeaders(timeoutMillis);
         Headers headers = regularHeaders(response);
+        String status = pseudo(response, ":status");
+        onResponse.accept(statusCode(status), headers.toMultimap());
         // Cookies the server set are stored whatever the status, as on HTTP/1.1.
         List<Cookie> cookies = Cookie.parseAll(url, headers);
         if (!cookies.isEmpty()) {
             http.cookieJar().saveFromResponse(url, cookies);
         }
         // 5. RFC 8441 section 5: success is a 200; there is no Sec-WebSocket-Accept on HTTP/2.
-        String status = pseudo(response, ":status");
         if (!"200".equals(status)) {
             stream.cancel();
             throw new HandshakeValidator.BadHandshake("expected :status 200 for the extended CONNECT, got " + status);
@@ -182,7 +186,7 @@ final class Http2Dialer {
         String query = url.encodedQuery();
         fields.add(new HeaderField(":path", url.encodedPath() + (query == null ? "" : "?" + query)));
         int port = request.effectivePort();
-        fields.add(new HeaderField(":authority", request.url().getHost() + (port == 443 ? "" : ":" + port)));
+        fields.add(new HeaderField(":authority", request.host() + (port == 443 ? "" : ":" + port)));
         Headers h = httpRequest.headers();
         for (int i = 0; i < h.size(); i++) {
             String name = h.name(i).toLowerCase(Locale.ROOT);
@@ -212,6 +216,14 @@ final class Http2Dialer {
             if (f.name().equals(name)) return f.value();
         }
         return null;
+    }
+
+    private static int statusCode(String status) {
+        try {
+            return status == null ? -1 : Integer.parseInt(status);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private static Headers regularHeaders(List<HeaderField> fields) {

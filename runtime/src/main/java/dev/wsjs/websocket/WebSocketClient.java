@@ -42,8 +42,6 @@ public final class WebSocketClient implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private final Set<WebSocketConnection> connecting = ConcurrentHashMap.newKeySet();
     private final Set<WebSocketEndpoint> open = ConcurrentHashMap.newKeySet();
-    /** host:port of wss: origins that do not run WebSockets over HTTP/2: straight to HTTP/1.1 next time. */
-    private final Set<String> http11Origins = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
 
     public WebSocketClient(OkHttpClient base, WebSocketSettings settings) {
@@ -135,12 +133,13 @@ public final class WebSocketClient implements AutoCloseable {
         return random;
     }
 
+    /** Whether the wss: origin (host:port) is known not to run WebSockets over HTTP/2: straight to HTTP/1.1. */
     boolean isHttp11Origin(String origin) {
-        return http11Origins.contains(origin);
+        return Http11Origins.contains(origin);
     }
 
     void rememberHttp11Origin(String origin) {
-        http11Origins.add(origin);
+        Http11Origins.add(origin);
     }
 
     void opened(WebSocketConnection connection, WebSocketEndpoint endpoint) {

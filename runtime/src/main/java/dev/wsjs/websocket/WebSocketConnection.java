@@ -198,7 +198,7 @@ public final class WebSocketConnection {
         Http2Dialer.Opened opened;
         try {
             opened = Http2Dialer.dial(client, request, httpRequest, name,
-                    client.settings().handshakeTimeout().toMillis(), this::transportOpened);
+                    client.settings().handshakeTimeout().toMillis(), this::transportOpened, listener::onHandshakeResponse);
         } catch (Http2Dialer.Fallback notHttp2) {
             cancelTransport = null;
             startHttp11(httpRequest, key);

@@ -236,6 +236,11 @@ class Http2WebSocketTest {
                 assertTrue(client.isHttp11Origin("127.0.0.1:" + portWithout));
             }
         }
+        // Another client (each runtime has its own) knows it too, and does not try HTTP/2 again.
+        try (WebSocketClient other = new WebSocketClient(trusting, WebSocketSettings.defaults())) {
+            assertTrue(other.isHttp11Origin("127.0.0.1:" + portWithout));
+            assertFalse(other.isHttp11Origin("127.0.0.1:" + portWith));
+        }
     }
 
     @Test
