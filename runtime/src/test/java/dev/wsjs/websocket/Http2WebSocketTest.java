@@ -2,7 +2,9 @@ package dev.wsjs.websocket;
 
 import static org.junit.jupiter.api.Assertions.*;
 
+import dev.wsjs.WsjsRuntime;
 import dev.wsjs.internal.TrustedCertificates;
+import dev.wsjs.testing.TestRuntime;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,6 +51,7 @@ class Http2WebSocketTest {
     private static int portWith;
     private static int portWithout;
     private static OkHttpClient trusting;
+    private static Path caPem;
     /** What the server saw of each handshake: HTTP version, then the Cookie header. */
     private static final BlockingQueue<String> seen = new LinkedBlockingQueue<>();
 
@@ -95,6 +98,7 @@ class Http2WebSocketTest {
         portWith = ((ServerConnector) withConnect.getConnectors()[0]).getLocalPort();
         portWithout = ((ServerConnector) withoutConnect.getConnectors()[0]).getLocalPort();
         trusting = TrustedCertificates.trustAlso(new OkHttpClient(), List.of(pem));
+        caPem = pem;
     }
 
     private static void run(String... command) throws Exception {
@@ -165,8 +169,9 @@ class Http2WebSocketTest {
             assertEquals("user-agent wsjs-test", seen.poll(10, TimeUnit.SECONDS));
             conn.sendText("hello over h2");
             assertEquals("hello over h2", events.awaitText());
-            // Bigger than every initial 65,535-byte window: both directions need WINDOW_UPDATEs.
-            byte[] big = new byte[3 * 1024 * 1024 + 17];
+            // Bigger than every window either side starts with (the client's 1 MiB, Jetty's 512 KiB
+            // stream and 1 MiB session windows): both directions need WINDOW_UPDATEs.
+            byte[] big = new byte[3 * 512 * 1024 + 17];
             new Random(7).nextBytes(big);
             conn.sendBinary(ByteBuffer.wrap(big.clone()));
             ByteBuffer back = events.awaitBinary();
@@ -252,6 +257,24 @@ class Http2WebSocketTest {
             conn.sendText("disconnect");
             RecordingListener.Failure f = events.awaitFailure(FailureCause.CONNECTION_LOST);
             assertFalse(f.detail().isEmpty());
+        }
+    }
+
+    @Test
+    void scriptsSeeAnOrdinaryWebSocketOverHttp2AndA1006WhenTheStreamIsDropped() {
+        WsjsRuntime.Builder builder = WsjsRuntime.builder().location("https://127.0.0.1/").trustedCertificates(caPem);
+        try (TestRuntime t = new TestRuntime(builder)) {
+            t.eval("""
+                    globalThis.done = false;
+                    const ws = new WebSocket("wss://127.0.0.1:PORT/echo", ["chat"]);
+                    ws.onopen = () => { console.log("open", ws.protocol); ws.send("ping"); };
+                    ws.onmessage = (e) => { console.log("message", e.data); ws.send("disconnect"); };
+                    ws.onerror = () => console.log("error");
+                    ws.onclose = (e) => { console.log("close", e.code, e.wasClean); done = true; };
+                    """.replace("PORT", String.valueOf(portWith)));
+            t.runUntil("done", 30);
+            assertEquals(List.of("open chat", "message ping", "error", "close 1006 false"),
+                    t.lines.stream().map(TestRuntime.Line::text).toList());
         }
     }
 
