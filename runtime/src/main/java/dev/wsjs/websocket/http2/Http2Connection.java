@@ -205,9 +205,36 @@ public final class Http2Connection {
             }
         }
         if (increment > 0) {
-            writer.windowUpdate(0, increment);
-            writer.flush();
+            int n = increment;
+            writeSoon(() -> {
+                writer.windowUpdate(0, n);
+                writer.flush();
+            });
         }
+    }
+
+    /**
+     * Writes now if the frame writer is free, else on a virtual thread of its own. The connection's
+     * reader uses it for what it must answer (SETTINGS and PING acknowledgements, window updates,
+     * resets): if it waited for a writer blocked on a full socket, it would stop reading, and a peer
+     * that does the same would never drain that socket.
+     */
+    void writeSoon(Http2FrameWriter.Action action) {
+        try {
+            if (writer.tryWrite(action)) {
+                return;
+            }
+        } catch (IOException | RuntimeException e) {
+            closeWith(Http2Exception.NO_ERROR, e instanceof IOException io ? io : new IOException(e));
+            return;
+        }
+        Thread.ofVirtual().name(name + "-h2-answer").start(() -> {
+            try {
+                action.run();
+            } catch (IOException | RuntimeException e) {
+                closeWith(Http2Exception.NO_ERROR, e instanceof IOException io ? io : new IOException(e));
+            }
+        });
     }
 
     void streamEnded(Http2Stream stream) {
@@ -391,16 +418,20 @@ public final class Http2Connection {
                     }
                 }
             }
-            writer.settingsAck();
-            writer.flush();
+            writeSoon(() -> {
+                writer.settingsAck();
+                writer.flush();
+            });
         }
 
         @Override
         public void ping(boolean ack, long payload) throws IOException {
             // Section 6.7: answer with the same payload and ACK, unless this is the answer to ours.
             if (!ack) {
-                writer.ping(true, payload);
-                writer.flush();
+                writeSoon(() -> {
+                    writer.ping(true, payload);
+                    writer.flush();
+                });
             }
         }
 

@@ -153,10 +153,12 @@ public final class Http2Stream {
     }
 
     /** A stream error found on our side: tell the server with RST_STREAM and fail the stream. */
-    void resetLocally(int errorCode, IOException cause) throws IOException {
+    void resetLocally(int errorCode, IOException cause) {
         fail(cause);
-        connection.writer().rstStream(id, errorCode);
-        connection.writer().flush();
+        connection.writeSoon(() -> {
+            connection.writer().rstStream(id, errorCode);
+            connection.writer().flush();
+        });
     }
 
     void fail(IOException cause) {
