@@ -128,6 +128,20 @@ final class Http2Dialer {
             client.rememberHttp11Origin(originKey(request));
             throw new Fallback("the server's HTTP/2 SETTINGS do not enable extended CONNECT");
         }
+        try {
+            return extendedConnect(client, request, httpRequest, connection, timeoutMillis, onCancel, onResponse);
+        } catch (IOException | HandshakeValidator.BadHandshake | RuntimeException e) {
+            connection.close(); // one WebSocket per connection: nothing else needs it
+            throw e;
+        }
+    }
+
+    /** Steps 4 and 5: the extended CONNECT on a new stream of {@code connection}, and its answer. */
+    private static Opened extendedConnect(WebSocketClient client, HandshakeRequest request, Request httpRequest,
+            Http2Connection connection, long timeoutMillis, Consumer<Runnable> onCancel,
+            BiConsumer<Integer, Map<String, List<String>>> onResponse)
+            throws IOException, HandshakeValidator.BadHandshake {
+        OkHttpClient http = client.http();
         // 4. RFC 8441 section 4: the extended CONNECT request.
         HttpUrl url = httpRequest.url();
         Http2Stream stream = connection.openStream(connectHeaders(http, request, httpRequest, url));
@@ -143,17 +157,10 @@ final class Http2Dialer {
         }
         // 5. RFC 8441 section 5: success is a 200; there is no Sec-WebSocket-Accept on HTTP/2.
         if (!"200".equals(status)) {
-            stream.cancel();
             throw new HandshakeValidator.BadHandshake("expected :status 200 for the extended CONNECT, got " + status);
         }
-        HandshakeValidator.Accepted accepted;
-        try {
-            accepted = HandshakeValidator.negotiated(headers.values("Sec-WebSocket-Extensions"),
-                    headers.values("Sec-WebSocket-Protocol"), request.protocols(), client.settings().offerPermessageDeflate());
-        } catch (HandshakeValidator.BadHandshake e) {
-            stream.cancel();
-            throw e;
-        }
+        HandshakeValidator.Accepted accepted = HandshakeValidator.negotiated(headers.values("Sec-WebSocket-Extensions"),
+                headers.values("Sec-WebSocket-Protocol"), request.protocols(), client.settings().offerPermessageDeflate());
         return new Opened(stream, accepted);
     }
 
