@@ -50,8 +50,19 @@ final class HandshakeValidator {
         if (accept.size() != 1 || !accept.get(0).trim().equals(expected)) {
             throw new BadHandshake("Sec-WebSocket-Accept is " + accept + ", expected " + expected);
         }
+        // 5-6. The extensions and the subprotocol the server selected.
+        return negotiated(response.headers("Sec-WebSocket-Extensions"), response.headers("Sec-WebSocket-Protocol"),
+                offeredProtocols, offeredDeflate);
+    }
+
+    /**
+     * The checks of the server's selections, shared by HTTP/1.1 and HTTP/2 (RFC 8441 section 5
+     * keeps them unchanged): only offered extensions with valid parameters, exactly one offered
+     * subprotocol when any was offered, none otherwise.
+     */
+    static Accepted negotiated(List<String> extensionValues, List<String> protocolValues, List<String> offeredProtocols,
+            boolean offeredDeflate) throws BadHandshake {
         // 5. Only extensions the client offered, with valid parameters.
-        List<String> extensionValues = response.headers("Sec-WebSocket-Extensions");
         PerMessageDeflate deflate;
         try {
             deflate = PerMessageDeflate.acceptServerResponse(ExtensionHeader.parse(extensionValues), offeredDeflate);
@@ -59,7 +70,6 @@ final class HandshakeValidator {
             throw new BadHandshake("Sec-WebSocket-Extensions " + extensionValues + ": " + e.getMessage());
         }
         // 6. A subprotocol only if one was offered, exactly one of them, and one when any was requested.
-        List<String> protocolValues = response.headers("Sec-WebSocket-Protocol");
         String protocol = "";
         if (!protocolValues.isEmpty()) {
             List<String> items = new ArrayList<>();

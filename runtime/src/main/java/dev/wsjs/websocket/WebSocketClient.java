@@ -22,7 +22,8 @@ import okhttp3.Protocol;
 
 /**
  * Opens WebSocket connections with OkHttp doing DNS, TCP, TLS, proxies, cookies and the HTTP/1.1
- * upgrade, and this package's codec doing the frames.
+ * upgrade, and this package's codec doing the frames. A {@code wss:} connection first offers
+ * HTTP/2 and runs on an HTTP/2 stream where the server supports RFC 8441 (see {@link Http2Dialer}).
  *
  * <p>From the base client it derives an upgrade client: HTTP/1.1 only (over HTTP/2 OkHttp strips
  * the upgrade headers), no redirects (a WebSocket handshake never follows one), no read timeout
@@ -200,6 +201,15 @@ public final class WebSocketClient implements AutoCloseable {
 
     SecureRandom random() {
         return random;
+    }
+
+    /** Whether the wss: origin (host:port) is known not to run WebSockets over HTTP/2: straight to HTTP/1.1. */
+    boolean isHttp11Origin(String origin) {
+        return Http11Origins.contains(origin);
+    }
+
+    void rememberHttp11Origin(String origin) {
+        Http11Origins.add(origin);
     }
 
     void opened(WebSocketConnection connection, WebSocketEndpoint endpoint) {

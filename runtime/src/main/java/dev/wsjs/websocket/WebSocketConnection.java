@@ -1,5 +1,6 @@
 package dev.wsjs.websocket;
 
+import dev.wsjs.websocket.http2.Http2Stream;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
@@ -30,8 +31,9 @@ import okio.BufferedSource;
 import okio.Okio;
 
 /**
- * A client WebSocket connection: the opening handshake over a plain OkHttp call, then a
- * {@link WebSocketEndpoint} on the upgraded socket. Created by {@link WebSocketClient#connect}.
+ * A client WebSocket connection: the opening handshake over a plain OkHttp call (or, for
+ * {@code wss:} servers that support it, an HTTP/2 extended CONNECT), then a
+ * {@link WebSocketEndpoint} on the upgraded socket or the HTTP/2 stream. Created by {@link WebSocketClient#connect}.
  *
  * <p>Threads: every public method may be called from any thread and never blocks. The OkHttp
  * callback (a virtual thread of the client's dispatcher) runs the handshake validation; the
@@ -53,6 +55,8 @@ public final class WebSocketConnection {
     /** Why the handshake must fail, set by fail() or the handshake timer before cancelling the call. */
     private final AtomicReference<FailureCause> pendingFailure = new AtomicReference<>();
     private volatile Call call;
+    /** Closes what an HTTP/2 attempt opened so far (socket, connection or stream); null on HTTP/1.1. */
+    private volatile Runnable cancelTransport;
     private volatile ScheduledFuture<?> handshakeTimer;
     private volatile WebSocketEndpoint endpoint;
     /** Filled in by the client's network interceptor with the socket the handshake went over. */
@@ -144,6 +148,10 @@ public final class WebSocketConnection {
         if (c != null) {
             c.cancel();
         }
+        Runnable transport = cancelTransport;
+        if (transport != null) {
+            transport.run();
+        }
     }
 
     /**
@@ -185,15 +193,13 @@ public final class WebSocketConnection {
             failHandshake(FailureCause.BAD_PORT, request.url() + ": port " + port + " is blocked by the Fetch standard's bad-port list");
             return;
         }
-        Call c;
+        Request httpRequest;
         try {
-            c = client.nextHttp().newCall(buildRequest(key));
-        } catch (IllegalArgumentException | java.util.concurrent.CompletionException e) {
-            Throwable why = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
-            failHandshake(FailureCause.UNSUPPORTED_URL, request.url() + ": the transport cannot make this request: " + why.getMessage());
+            httpRequest = buildRequest(key);
+        } catch (IllegalArgumentException e) {
+            failHandshake(FailureCause.UNSUPPORTED_URL, request.url() + ": the transport cannot make this request: " + e.getMessage());
             return;
         }
-        call = c;
         // abort() sets pendingFailure before it reads call: one of the two sees the other.
         FailureCause early = pendingFailure.get();
         if (early != null) {
@@ -207,6 +213,27 @@ public final class WebSocketConnection {
             failHandshake(FailureCause.ABORTED, "the WebSocket client is closed");
             return;
         }
+        if (Http2Dialer.worthTrying(client, request)) {
+            client.executor().execute(() -> dialHttp2(httpRequest, key));
+        } else {
+            startHttp11(httpRequest, key);
+        }
+    }
+
+    /** The HTTP/1.1 upgrade through OkHttp. */
+    private void startHttp11(Request httpRequest, String key) {
+        Call c;
+        try {
+            c = client.nextHttp().newCall(httpRequest);
+        } catch (java.util.concurrent.CompletionException e) {
+            Throwable why = e.getCause() != null ? e.getCause() : e;
+            failHandshake(FailureCause.UNSUPPORTED_URL, request.url() + ": the transport cannot make this request: " + why.getMessage());
+            return;
+        }
+        call = c;
+        if (pendingFailure.get() != null) {
+            c.cancel(); // failed while an HTTP/2 attempt ran: the callback reports it
+        }
         c.enqueue(new Callback() {
             @Override
             public void onFailure(Call call, IOException e) {
@@ -218,6 +245,38 @@ public final class WebSocketConnection {
                 upgraded(response, key);
             }
         });
+    }
+
+    /** RFC 8441 on a wss: connection; falls back to {@link #startHttp11} when the server does not do it. */
+    private void dialHttp2(Request httpRequest, String key) {
+        Http2Dialer.Opened opened;
+        try {
+            opened = Http2Dialer.dial(client, request, httpRequest, name,
+                    client.settings().handshakeTimeout().toMillis(), this::transportOpened, listener::onHandshakeResponse);
+        } catch (Http2Dialer.Fallback notHttp2) {
+            cancelTransport = null;
+            startHttp11(httpRequest, key);
+            return;
+        } catch (HandshakeValidator.BadHandshake e) {
+            failHandshake(FailureCause.BAD_HANDSHAKE, request.url() + ": " + e.getMessage());
+            return;
+        } catch (IOException e) {
+            failHandshake(classify(e), describe(e));
+            return;
+        } catch (RuntimeException e) {
+            failHandshake(FailureCause.BAD_HANDSHAKE, request.url() + ": " + e);
+            return;
+        }
+        Http2Stream stream = opened.stream();
+        open(opened.accepted(), Okio.buffer(stream.source()), null, stream.sink(), stream::cancel, stream::cancel);
+    }
+
+    /** The HTTP/2 attempt opened something that abort() must be able to close, even if it already ran. */
+    private void transportOpened(Runnable cancel) {
+        cancelTransport = cancel;
+        if (pendingFailure.get() != null) {
+            cancel.run();
+        }
     }
 
     /** The opening handshake request (RFC 6455 section 4.1; Fetch "establish a WebSocket connection"). */
@@ -295,11 +354,21 @@ public final class WebSocketConnection {
             // the reader meets the closed socket on its first read
         }
         BufferedSource source = Okio.buffer(idle != null ? idle : socket.getSource());
-        WebSocketEndpoint e = new WebSocketEndpoint(name, Role.CLIENT, source, idle, socket.getSink(), socket::cancel,
+        open(accepted, source, idle, socket.getSink(), socket::cancel, () -> release(response));
+    }
+
+    /**
+     * The handshake succeeded: an endpoint takes over, unless the connection failed meanwhile.
+     *
+     * @param idle the source's idle-read wrapper when it reads a socket directly, else null
+     */
+    private void open(HandshakeValidator.Accepted accepted, BufferedSource source, IdleReadSource idle, okio.Sink sink,
+            Runnable cancel, Runnable release) {
+        WebSocketEndpoint e = new WebSocketEndpoint(name, Role.CLIENT, source, idle, sink, cancel,
                 accepted.deflate(), client.settings(), listener, client.timers(), client.random());
         endpoint = e;
         if (pendingFailure.get() != null || !state.compareAndSet(CONNECTING, OPEN)) {
-            release(response);
+            release.run();
             failHandshake(FailureCause.ABORTED, "failed while the handshake finished");
             return;
         }

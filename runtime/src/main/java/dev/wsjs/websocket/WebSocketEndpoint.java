@@ -529,6 +529,9 @@ public final class WebSocketEndpoint {
                         writer.writeClose(c.code(), c.reason());
                         writer.flush();
                         closeSent = true;
+                        if (sink instanceof EndOfStreamSink) {
+                            closeQuietly(sink); // END_STREAM: nothing follows a close frame
+                        }
                         reportSent(payloadBytes);
                         done = true;
                         return; // section 5.5.1: nothing may follow a close frame

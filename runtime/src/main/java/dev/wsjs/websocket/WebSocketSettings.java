@@ -18,10 +18,12 @@ import java.util.Objects;
  * @param offerPermessageDeflate whether the client offers permessage-deflate (RFC 7692)
  * @param receiveHighWaterMark received payload not yet reported {@link WebSocketConnection#delivered
  *        delivered} above which the reader stops reading from the socket
+ * @param http2 whether {@code wss:} connections offer HTTP/2 in ALPN and, where the server enables
+ *        extended CONNECT, run the WebSocket on an HTTP/2 stream (RFC 8441), as browsers do
  */
 public record WebSocketSettings(long maxIncomingMessageBytes, long maxOutgoingBufferedBytes,
         Duration handshakeTimeout, Duration closeTimeout, Duration pingInterval,
-        Duration pongTimeout, boolean offerPermessageDeflate, long receiveHighWaterMark) {
+        Duration pongTimeout, boolean offerPermessageDeflate, long receiveHighWaterMark, boolean http2) {
 
     private static final long MIB = 1024 * 1024;
 
@@ -55,11 +57,11 @@ public record WebSocketSettings(long maxIncomingMessageBytes, long maxOutgoingBu
 
     /**
      * 64 MiB in, 64 MiB outgoing buffer, 30 s handshake, 5 s close, no keep-alive pings, 30 s pong
-     * timeout, permessage-deflate offered, 4 MiB receive high-water mark.
+     * timeout, permessage-deflate offered, 4 MiB receive high-water mark, HTTP/2 offered on wss:.
      */
     public static WebSocketSettings defaults() {
         return new WebSocketSettings(64 * MIB, 64 * MIB, Duration.ofSeconds(30), Duration.ofSeconds(5),
-                Duration.ZERO, Duration.ofSeconds(30), true, 4 * MIB);
+                Duration.ZERO, Duration.ofSeconds(30), true, 4 * MIB, true);
     }
 
     /** Whether keep-alive pings are on. */
@@ -69,41 +71,46 @@ public record WebSocketSettings(long maxIncomingMessageBytes, long maxOutgoingBu
 
     public WebSocketSettings withMaxIncomingMessageBytes(long value) {
         return new WebSocketSettings(value, maxOutgoingBufferedBytes, handshakeTimeout, closeTimeout,
-                pingInterval, pongTimeout, offerPermessageDeflate, receiveHighWaterMark);
+                pingInterval, pongTimeout, offerPermessageDeflate, receiveHighWaterMark, http2);
     }
 
     public WebSocketSettings withMaxOutgoingBufferedBytes(long value) {
         return new WebSocketSettings(maxIncomingMessageBytes, value, handshakeTimeout, closeTimeout,
-                pingInterval, pongTimeout, offerPermessageDeflate, receiveHighWaterMark);
+                pingInterval, pongTimeout, offerPermessageDeflate, receiveHighWaterMark, http2);
     }
 
     public WebSocketSettings withHandshakeTimeout(Duration value) {
         return new WebSocketSettings(maxIncomingMessageBytes, maxOutgoingBufferedBytes, value, closeTimeout,
-                pingInterval, pongTimeout, offerPermessageDeflate, receiveHighWaterMark);
+                pingInterval, pongTimeout, offerPermessageDeflate, receiveHighWaterMark, http2);
     }
 
     public WebSocketSettings withCloseTimeout(Duration value) {
         return new WebSocketSettings(maxIncomingMessageBytes, maxOutgoingBufferedBytes, handshakeTimeout, value,
-                pingInterval, pongTimeout, offerPermessageDeflate, receiveHighWaterMark);
+                pingInterval, pongTimeout, offerPermessageDeflate, receiveHighWaterMark, http2);
     }
 
     public WebSocketSettings withPingInterval(Duration value) {
         return new WebSocketSettings(maxIncomingMessageBytes, maxOutgoingBufferedBytes, handshakeTimeout,
-                closeTimeout, value, pongTimeout, offerPermessageDeflate, receiveHighWaterMark);
+                closeTimeout, value, pongTimeout, offerPermessageDeflate, receiveHighWaterMark, http2);
     }
 
     public WebSocketSettings withPongTimeout(Duration value) {
         return new WebSocketSettings(maxIncomingMessageBytes, maxOutgoingBufferedBytes, handshakeTimeout,
-                closeTimeout, pingInterval, value, offerPermessageDeflate, receiveHighWaterMark);
+                closeTimeout, pingInterval, value, offerPermessageDeflate, receiveHighWaterMark, http2);
     }
 
     public WebSocketSettings withOfferPermessageDeflate(boolean value) {
         return new WebSocketSettings(maxIncomingMessageBytes, maxOutgoingBufferedBytes, handshakeTimeout,
-                closeTimeout, pingInterval, pongTimeout, value, receiveHighWaterMark);
+                closeTimeout, pingInterval, pongTimeout, value, receiveHighWaterMark, http2);
     }
 
     public WebSocketSettings withReceiveHighWaterMark(long value) {
         return new WebSocketSettings(maxIncomingMessageBytes, maxOutgoingBufferedBytes, handshakeTimeout,
-                closeTimeout, pingInterval, pongTimeout, offerPermessageDeflate, value);
+                closeTimeout, pingInterval, pongTimeout, offerPermessageDeflate, value, http2);
+    }
+
+    public WebSocketSettings withHttp2(boolean value) {
+        return new WebSocketSettings(maxIncomingMessageBytes, maxOutgoingBufferedBytes, handshakeTimeout,
+                closeTimeout, pingInterval, pongTimeout, offerPermessageDeflate, receiveHighWaterMark, value);
     }
 }

@@ -21,8 +21,8 @@ final class TestRuntimes {
      * A worker-scoped test gets no {@code window}, as in a real worker.
      *
      * <p>The opening handshake is bounded well below the harness timeout: a server that never answers
-     * the upgrade (the HTTP/2 port offered only HTTP/1.1 keeps the connection open without a word)
-     * then fails the connection, and the test reports what it checks instead of a harness TIMEOUT.
+     * the handshake then fails the connection, and the test reports what it checks instead of a
+     * harness TIMEOUT.
      */
     static WsjsRuntime build(PagePlan plan, ConsoleSink console, UncaughtErrorHandler onUncaught, Path caCertificate,
                              Duration harnessTimeout) {
