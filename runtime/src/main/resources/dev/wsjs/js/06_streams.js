@@ -336,6 +336,7 @@
   let createWritableControllerObject;
   let createReaderObject;
   let createWriterObject;
+  let createTransformControllerObject;
 
   /** The record of a ReadableStream's internal slots: https://streams.spec.whatwg.org/#rs-internal-slots */
   function newReadableStreamRecord(object) {
@@ -1488,7 +1489,358 @@
       highWaterMark, sizeAlgorithm);
   }
 
-  //__TEE_AND_PIPE__
+  // ------------------------------------------------------------------ piping
+  // https://streams.spec.whatwg.org/#readable-stream-pipe-to
+
+  /** "Getting a promise to wait for all" of promises: fulfils when all fulfil, rejects with the first rejection. */
+  function waitForAll(promises) {
+    const result = newPromise();
+    let remaining = promises.length;
+    if (remaining === 0) result.resolve(undefined);
+    for (let i = 0; i < promises.length; i++) {
+      uponPromise(promises[i], () => {
+        if (--remaining === 0) result.resolve(undefined);
+      }, (e) => result.reject(e));
+    }
+    return result.promise;
+  }
+
+  function readableStreamPipeTo(source, dest, preventClose, preventAbort, preventCancel, signal = undefined) {
+    // 1-8. Assertions about the arguments; neither stream is locked.
+    // 9-10. Let reader be ! AcquireReadableStreamDefaultReader(source) (no byte streams here).
+    const reader = acquireReadableStreamDefaultReader(source);
+    // 11. Let writer be ! AcquireWritableStreamDefaultWriter(dest).
+    const writer = acquireWritableStreamDefaultWriter(dest);
+    // 12. Set source.[[disturbed]] to true.
+    source.disturbed = true;
+    // 13. Let shuttingDown be false.
+    let shuttingDown = false;
+    // 14. Let promise be a new promise.
+    const promise = newPromise();
+    // The last write's promise (rejections are handled through the streams' states), for "wait until
+    // every chunk that has been read has been written".
+    let currentWrite = resolvedWith(undefined);
+    const abortSignal = internals.abort;
+    let abortAlgorithm;
+
+    // 15. If signal is not undefined,
+    if (signal !== undefined) {
+      // 15.1. Let abortAlgorithm be the following steps:
+      abortAlgorithm = () => {
+        // 15.1.1. Let error be signal's abort reason.
+        const error = abortSignal.reason(signal);
+        // 15.1.2. Let actions be an empty ordered set.
+        const actions = [];
+        // 15.1.3. If preventAbort is false, append the following action to actions:
+        if (!preventAbort) {
+          actions.push(() => {
+            // 15.1.3.1. If dest.[[state]] is "writable", return ! WritableStreamAbort(dest, error).
+            if (dest.state === "writable") return writableStreamAbort(dest, error);
+            // 15.1.3.2. Otherwise, return a promise resolved with undefined.
+            return resolvedWith(undefined);
+          });
+        }
+        // 15.1.4. If preventCancel is false, append the following action to actions:
+        if (!preventCancel) {
+          actions.push(() => {
+            // 15.1.4.1. If source.[[state]] is "readable", return ! ReadableStreamCancel(source, error).
+            if (source.state === "readable") return readableStreamCancel(source, error);
+            // 15.1.4.2. Otherwise, return a promise resolved with undefined.
+            return resolvedWith(undefined);
+          });
+        }
+        // 15.1.5. Shutdown with an action consisting of getting a promise to wait for all of the actions
+        //         in actions, and with error.
+        shutdownWithAction(() => waitForAll(actions.map((action) => action())), true, error);
+      };
+      // 15.2. If signal is aborted, perform abortAlgorithm and return promise.
+      if (abortSignal.isAborted(signal)) {
+        abortAlgorithm();
+        return promise.promise;
+      }
+      // 15.3. Add abortAlgorithm to signal.
+      abortSignal.addAlgorithm(signal, abortAlgorithm);
+    }
+
+    // 16. In parallel, using reader and writer, read all chunks from source and write them to dest:
+    //     one read at a time, only while the writer's desired size is positive (its ready promise is
+    //     fulfilled), each chunk written as soon as it is read.
+    function pipeStep() {
+      // Shutdown must stop activity: no further reads.
+      if (shuttingDown) return resolvedWith(true);
+      // Backpressure must be enforced: wait while the writer's desired size is ≤ 0 or null.
+      return transformPromise(writer.readyPromise.promise, () => {
+        if (shuttingDown) return true;
+        const step = newPromise();
+        readableStreamDefaultReaderRead(reader, {
+          __proto__: null,
+          chunkSteps: (chunk) => {
+            currentWrite = transformPromise(writableStreamDefaultWriterWrite(writer, chunk), undefined, noop);
+            step.resolve(false);
+          },
+          closeSteps: () => step.resolve(true),
+          errorSteps: (e) => step.reject(e),
+        });
+        return step.promise;
+      });
+    }
+
+    function pipeLoop() {
+      uponPromise(pipeStep(), (done) => {
+        if (!done) pipeLoop();
+      }, noop);
+    }
+
+    // Error and close states must be propagated, checked in this order:
+    // 1. Errors must be propagated forward: if source.[[state]] is or becomes "errored", then
+    const onSourceErrored = (storedError) => {
+      // 1.1. If preventAbort is false, shutdown with an action of ! WritableStreamAbort(dest,
+      //      source.[[storedError]]) and with source.[[storedError]].
+      if (!preventAbort) shutdownWithAction(() => writableStreamAbort(dest, storedError), true, storedError);
+      // 1.2. Otherwise, shutdown with source.[[storedError]].
+      else shutdown(true, storedError);
+    };
+    // 2. Errors must be propagated backward: if dest.[[state]] is or becomes "errored", then
+    const onDestErrored = (storedError) => {
+      // 2.1. If preventCancel is false, shutdown with an action of ! ReadableStreamCancel(source,
+      //      dest.[[storedError]]) and with dest.[[storedError]].
+      if (!preventCancel) shutdownWithAction(() => readableStreamCancel(source, storedError), true, storedError);
+      // 2.2. Otherwise, shutdown with dest.[[storedError]].
+      else shutdown(true, storedError);
+    };
+    // 3. Closing must be propagated forward: if source.[[state]] is or becomes "closed", then
+    const onSourceClosed = () => {
+      // 3.1. If preventClose is false, shutdown with an action of
+      //      ! WritableStreamDefaultWriterCloseWithErrorPropagation(writer).
+      if (!preventClose) shutdownWithAction(() => writableStreamDefaultWriterCloseWithErrorPropagation(writer), false);
+      // 3.2. Otherwise, shutdown.
+      else shutdown(false);
+    };
+    // 4. Closing must be propagated backward: if ! WritableStreamCloseQueuedOrInFlight(dest) is true or
+    //    dest.[[state]] is "closed", then
+    const onDestClosed = () => {
+      // 4.1. Assert: no chunks have been read or written.
+      // 4.2. Let destClosed be a new TypeError.
+      const destClosed = new TypeErrorCtor("The destination writable stream closed before all data could be piped to it.");
+      // 4.3. If preventCancel is false, shutdown with an action of ! ReadableStreamCancel(source,
+      //      destClosed) and with destClosed.
+      if (!preventCancel) shutdownWithAction(() => readableStreamCancel(source, destClosed), true, destClosed);
+      // 4.4. Otherwise, shutdown with destClosed.
+      else shutdown(true, destClosed);
+    };
+
+    // "Wait until every chunk that has been read has been written (the corresponding promises settled)."
+    function waitForWritesToFinish() {
+      const oldCurrentWrite = currentWrite;
+      return transformPromise(oldCurrentWrite,
+        () => (oldCurrentWrite !== currentWrite ? waitForWritesToFinish() : undefined));
+    }
+
+    // Shutdown with an action: action, optionally with an error originalError.
+    function shutdownWithAction(action, hasOriginalError, originalError) {
+      // 1. If shuttingDown is true, abort these substeps.
+      if (shuttingDown) return;
+      // 2. Set shuttingDown to true.
+      shuttingDown = true;
+      const performAction = () => {
+        // 4. Let p be the result of performing action.
+        const p = action();
+        // 5. Upon fulfillment of p, finalize, passing along originalError if it was given.
+        // 6. Upon rejection of p with reason newError, finalize with newError.
+        uponPromise(p, () => finalize(hasOriginalError, originalError), (newError) => finalize(true, newError));
+      };
+      // 3. If dest.[[state]] is "writable" and ! WritableStreamCloseQueuedOrInFlight(dest) is false,
+      //    3.1-3.2. write the chunks read but not yet written (none: each is written when read) and wait
+      //    until every chunk that has been read has been written.
+      if (dest.state === "writable" && !writableStreamCloseQueuedOrInFlight(dest)) {
+        uponPromise(waitForWritesToFinish(), performAction);
+      } else {
+        performAction();
+      }
+    }
+
+    // Shutdown, optionally with an error error.
+    function shutdown(isError, error) {
+      // 1. If shuttingDown is true, abort these substeps.
+      if (shuttingDown) return;
+      // 2. Set shuttingDown to true.
+      shuttingDown = true;
+      // 3. If dest.[[state]] is "writable" and ! WritableStreamCloseQueuedOrInFlight(dest) is false,
+      //    wait until every chunk that has been read has been written.
+      if (dest.state === "writable" && !writableStreamCloseQueuedOrInFlight(dest)) {
+        uponPromise(waitForWritesToFinish(), () => finalize(isError, error));
+      } else {
+        // 4. Finalize, passing along error if it was given.
+        finalize(isError, error);
+      }
+    }
+
+    // Finalize, optionally with an error error.
+    function finalize(isError, error) {
+      // 1. Perform ! WritableStreamDefaultWriterRelease(writer).
+      writableStreamDefaultWriterRelease(writer);
+      // 2-3. Perform ! ReadableStreamDefaultReaderRelease(reader).
+      readableStreamDefaultReaderRelease(reader);
+      // 4. If signal is not undefined, remove abortAlgorithm from signal.
+      if (signal !== undefined) abortSignal.removeAlgorithm(signal, abortAlgorithm);
+      // 5. If error was given, reject promise with error.
+      if (isError) promise.reject(error);
+      // 6. Otherwise, resolve promise with undefined.
+      else promise.resolve(undefined);
+    }
+
+    // The conditions as they are now, in order, then as they become true.
+    if (source.state === "errored") {
+      onSourceErrored(source.storedError);
+    } else if (dest.state === "errored" || dest.state === "erroring") {
+      onDestErrored(dest.storedError);
+    } else if (source.state === "closed") {
+      onSourceClosed();
+    } else if (writableStreamCloseQueuedOrInFlight(dest) || dest.state === "closed") {
+      onDestClosed();
+    }
+    uponPromise(reader.closedPromise.promise, () => {
+      if (!shuttingDown) onSourceClosed();
+    }, (e) => onSourceErrored(e));
+    uponPromise(writer.closedPromise.promise, undefined, (e) => onDestErrored(e));
+    if (!shuttingDown) pipeLoop();
+    // 17. Return promise.
+    return promise.promise;
+  }
+
+  // ------------------------------------------------------------------ teeing
+  // https://streams.spec.whatwg.org/#readable-stream-tee
+  function readableStreamTee(stream, cloneForBranch2) {
+    // 1. Assert: stream implements ReadableStream. 2. Assert: cloneForBranch2 is a boolean.
+    // 3. If stream.[[controller]] implements ReadableByteStreamController, return ? ReadableByteStreamTee(stream).
+    // 4. Return ? ReadableStreamDefaultTee(stream, cloneForBranch2).
+    return readableStreamDefaultTee(stream, cloneForBranch2);
+  }
+
+  // https://streams.spec.whatwg.org/#abstract-opdef-readablestreamdefaulttee
+  function readableStreamDefaultTee(stream, cloneForBranch2) {
+    // 1-2. Assertions.
+    // 3. Let reader be ? AcquireReadableStreamDefaultReader(stream).
+    const reader = acquireReadableStreamDefaultReader(stream);
+    // 4. Let reading be false. 5. Let readAgain be false. 6. Let canceled1 be false. 7. Let canceled2 be false.
+    let reading = false;
+    let readAgain = false;
+    let canceled1 = false;
+    let canceled2 = false;
+    // 8. Let reason1 be undefined. 9. Let reason2 be undefined. 10. Let branch1 be undefined. 11. Let branch2 be undefined.
+    let reason1;
+    let reason2;
+    let branch1;
+    let branch2;
+    // 12. Let cancelPromise be a new promise.
+    const cancelPromise = newPromise();
+    // 13. Let pullAlgorithm be the following steps:
+    const pullAlgorithm = () => {
+      // 13.1. If reading is true,
+      if (reading) {
+        // 13.1.1. Set readAgain to true. 13.1.2. Return a promise resolved with undefined.
+        readAgain = true;
+        return resolvedWith(undefined);
+      }
+      // 13.2. Set reading to true.
+      reading = true;
+      // 13.3. Let readRequest be a read request with the following items:
+      const readRequest = {
+        __proto__: null,
+        // chunk steps, given chunk: Queue a microtask to perform the following steps:
+        chunkSteps: (chunk) => {
+          uponPromise(resolvedWith(undefined), () => {
+            // 1. Set readAgain to false.
+            readAgain = false;
+            // 2. Let chunk1 and chunk2 be chunk.
+            const chunk1 = chunk;
+            let chunk2 = chunk;
+            // 3. If canceled2 is false and cloneForBranch2 is true, set chunk2 to StructuredClone(chunk2),
+            //    erroring both branches if that throws.
+            if (!canceled2 && cloneForBranch2) {
+              try {
+                chunk2 = internals.structuredClone.structuredClone(chunk2);
+              } catch (e) {
+                readableStreamDefaultControllerError(branch1.controller, e);
+                readableStreamDefaultControllerError(branch2.controller, e);
+                cancelPromise.resolve(readableStreamCancel(stream, e));
+                return;
+              }
+            }
+            // 4. If canceled1 is false, perform ! ReadableStreamDefaultControllerEnqueue(branch1.[[controller]], chunk1).
+            if (!canceled1) readableStreamDefaultControllerEnqueue(branch1.controller, chunk1);
+            // 5. If canceled2 is false, perform ! ReadableStreamDefaultControllerEnqueue(branch2.[[controller]], chunk2).
+            if (!canceled2) readableStreamDefaultControllerEnqueue(branch2.controller, chunk2);
+            // 6. Set reading to false.
+            reading = false;
+            // 7. If readAgain is true, perform pullAlgorithm.
+            if (readAgain) pullAlgorithm();
+          });
+        },
+        // close steps:
+        closeSteps: () => {
+          // 1. Set reading to false.
+          reading = false;
+          // 2. If canceled1 is false, perform ! ReadableStreamDefaultControllerClose(branch1.[[controller]]).
+          if (!canceled1) readableStreamDefaultControllerClose(branch1.controller);
+          // 3. If canceled2 is false, perform ! ReadableStreamDefaultControllerClose(branch2.[[controller]]).
+          if (!canceled2) readableStreamDefaultControllerClose(branch2.controller);
+          // 4. If canceled1 is false or canceled2 is false, resolve cancelPromise with undefined.
+          if (!canceled1 || !canceled2) cancelPromise.resolve(undefined);
+        },
+        // error steps: 1. Set reading to false.
+        errorSteps: () => {
+          reading = false;
+        },
+      };
+      // 13.4. Perform ! ReadableStreamDefaultReaderRead(reader, readRequest).
+      readableStreamDefaultReaderRead(reader, readRequest);
+      // 13.5. Return a promise resolved with undefined.
+      return resolvedWith(undefined);
+    };
+    // 14. Let cancel1Algorithm be the following steps, taking a reason argument:
+    const cancel1Algorithm = (reason) => {
+      // 14.1. Set canceled1 to true. 14.2. Set reason1 to reason.
+      canceled1 = true;
+      reason1 = reason;
+      // 14.3. If canceled2 is true,
+      if (canceled2) {
+        // 14.3.1. Let compositeReason be ! CreateArrayFromList(« reason1, reason2 »).
+        // 14.3.2. Let cancelResult be ! ReadableStreamCancel(stream, compositeReason).
+        // 14.3.3. Resolve cancelPromise with cancelResult.
+        cancelPromise.resolve(readableStreamCancel(stream, [reason1, reason2]));
+      }
+      // 14.4. Return cancelPromise.
+      return cancelPromise.promise;
+    };
+    // 15. Let cancel2Algorithm be the following steps, taking a reason argument:
+    const cancel2Algorithm = (reason) => {
+      // 15.1. Set canceled2 to true. 15.2. Set reason2 to reason.
+      canceled2 = true;
+      reason2 = reason;
+      // 15.3. If canceled1 is true, cancel the stream with « reason1, reason2 » and resolve cancelPromise with it.
+      if (canceled1) cancelPromise.resolve(readableStreamCancel(stream, [reason1, reason2]));
+      // 15.4. Return cancelPromise.
+      return cancelPromise.promise;
+    };
+    // 16. Let startAlgorithm be an algorithm that returns undefined.
+    const startAlgorithm = () => undefined;
+    // 17. Set branch1 to ! CreateReadableStream(startAlgorithm, pullAlgorithm, cancel1Algorithm).
+    branch1 = createReadableStream(startAlgorithm, pullAlgorithm, cancel1Algorithm);
+    // 18. Set branch2 to ! CreateReadableStream(startAlgorithm, pullAlgorithm, cancel2Algorithm).
+    branch2 = createReadableStream(startAlgorithm, pullAlgorithm, cancel2Algorithm);
+    // 19. Upon rejection of reader.[[closedPromise]] with reason r,
+    uponPromise(reader.closedPromise.promise, undefined, (r) => {
+      // 19.1. Perform ! ReadableStreamDefaultControllerError(branch1.[[controller]], r).
+      readableStreamDefaultControllerError(branch1.controller, r);
+      // 19.2. Perform ! ReadableStreamDefaultControllerError(branch2.[[controller]], r).
+      readableStreamDefaultControllerError(branch2.controller, r);
+      // 19.3. If canceled1 is false or canceled2 is false, resolve cancelPromise with undefined.
+      if (!canceled1 || !canceled2) cancelPromise.resolve(undefined);
+    });
+    // 20. Return « branch1, branch2 ».
+    return [branch1, branch2];
+  }
 
   // ================================================================== writable streams
 
@@ -2574,7 +2926,490 @@
     writableStreamDefaultControllerAdvanceQueueIfNeeded(controller);
   }
 
-  //__TRANSFORM__
+  // ================================================================== transform streams
+
+  /** https://streams.spec.whatwg.org/#ts-internal-slots */
+  function newTransformStreamRecord(object) {
+    return {
+      __proto__: null,
+      object,
+      backpressure: undefined,
+      backpressureChangePromise: undefined,
+      controller: undefined,
+      readable: undefined,
+      writable: undefined,
+    };
+  }
+
+  let isTransformStreamObject;
+
+  class TransformStream {
+    #stream;
+
+    // https://streams.spec.whatwg.org/#ts-constructor
+    constructor(transformer = undefined, writableStrategy = undefined, readableStrategy = undefined) {
+      const prefix = "Failed to construct 'TransformStream'";
+      // 1. If transformer is missing, set it to null.
+      if (transformer === undefined) transformer = null;
+      if (transformer !== null) transformer = converters.object(transformer, prefix, "Argument 1");
+      writableStrategy = converters.QueuingStrategy(writableStrategy, prefix, "Argument 2");
+      readableStrategy = converters.QueuingStrategy(readableStrategy, prefix, "Argument 3");
+      // 2. Let transformerDict be transformer, converted to an IDL value of type Transformer.
+      const transformerDict = converters.Transformer(transformer, prefix, "Argument 1");
+      // 3. If transformerDict["readableType"] exists, throw a RangeError exception.
+      if (transformerDict.readableType !== undefined) throw new RangeErrorCtor(`${prefix}: Invalid readableType specified.`);
+      // 4. If transformerDict["writableType"] exists, throw a RangeError exception.
+      if (transformerDict.writableType !== undefined) throw new RangeErrorCtor(`${prefix}: Invalid writableType specified.`);
+      // 5. Let readableHighWaterMark be ? ExtractHighWaterMark(readableStrategy, 0).
+      const readableHighWaterMark = extractHighWaterMark(readableStrategy, 0);
+      // 6. Let readableSizeAlgorithm be ! ExtractSizeAlgorithm(readableStrategy).
+      const readableSizeAlgorithm = extractSizeAlgorithm(readableStrategy);
+      // 7. Let writableHighWaterMark be ? ExtractHighWaterMark(writableStrategy, 1).
+      const writableHighWaterMark = extractHighWaterMark(writableStrategy, 1);
+      // 8. Let writableSizeAlgorithm be ! ExtractSizeAlgorithm(writableStrategy).
+      const writableSizeAlgorithm = extractSizeAlgorithm(writableStrategy);
+      // 9. Let startPromise be a new promise.
+      const startPromise = newPromise();
+      const stream = newTransformStreamRecord(this);
+      this.#stream = stream;
+      // 10. Perform ! InitializeTransformStream(this, startPromise, writableHighWaterMark,
+      //     writableSizeAlgorithm, readableHighWaterMark, readableSizeAlgorithm).
+      initializeTransformStream(stream, startPromise.promise, writableHighWaterMark, writableSizeAlgorithm,
+        readableHighWaterMark, readableSizeAlgorithm);
+      // 11. Perform ? SetUpTransformStreamDefaultControllerFromTransformer(this, transformer, transformerDict).
+      setUpTransformStreamDefaultControllerFromTransformer(stream, transformer, transformerDict);
+      // 12. If transformerDict["start"] exists, then resolve startPromise with the result of invoking
+      //     transformerDict["start"] with argument list « this.[[controller]] » and callback this value transformer.
+      if (transformerDict.start !== undefined) {
+        startPromise.resolve(ReflectApply(transformerDict.start, transformer, [stream.controller.object]));
+      } else {
+        // 13. Otherwise, resolve startPromise with undefined.
+        startPromise.resolve(undefined);
+      }
+    }
+
+    static {
+      isTransformStreamObject = (V) => V !== null && typeof V === "object" && #stream in V;
+    }
+
+    static #check(self) {
+      if (!isTransformStreamObject(self)) throw new TypeErrorCtor("Illegal invocation");
+      return self.#stream;
+    }
+
+    // https://streams.spec.whatwg.org/#ts-readable
+    get readable() {
+      // 1. Return this.[[readable]].
+      return TransformStream.#check(this).readable.object;
+    }
+
+    // https://streams.spec.whatwg.org/#ts-writable
+    get writable() {
+      // 1. Return this.[[writable]].
+      return TransformStream.#check(this).writable.object;
+    }
+  }
+
+  let isTransformControllerObject;
+
+  class TransformStreamDefaultController {
+    #controller;
+
+    constructor(key = undefined) {
+      if (key !== kInternal) webidl.illegalConstructor();
+    }
+
+    static {
+      isTransformControllerObject = (V) => V !== null && typeof V === "object" && #controller in V;
+    }
+
+    static create(record) {
+      const object = new TransformStreamDefaultController(kInternal);
+      object.#controller = record;
+      record.object = object;
+      return record;
+    }
+
+    static #check(self) {
+      if (!isTransformControllerObject(self) || self.#controller === undefined) throw new TypeErrorCtor("Illegal invocation");
+      return self.#controller;
+    }
+
+    // https://streams.spec.whatwg.org/#ts-default-controller-desired-size
+    get desiredSize() {
+      const controller = TransformStreamDefaultController.#check(this);
+      // 1. Let readableController be this.[[stream]].[[readable]].[[controller]].
+      // 2. Return ! ReadableStreamDefaultControllerGetDesiredSize(readableController).
+      return readableStreamDefaultControllerGetDesiredSize(controller.stream.readable.controller);
+    }
+
+    // https://streams.spec.whatwg.org/#ts-default-controller-enqueue
+    enqueue(chunk = undefined) {
+      const controller = TransformStreamDefaultController.#check(this);
+      // 1. Perform ? TransformStreamDefaultControllerEnqueue(this, chunk).
+      transformStreamDefaultControllerEnqueue(controller, chunk);
+    }
+
+    // https://streams.spec.whatwg.org/#ts-default-controller-error
+    error(reason = undefined) {
+      const controller = TransformStreamDefaultController.#check(this);
+      // 1. Perform ? TransformStreamDefaultControllerError(this, e).
+      transformStreamError(controller.stream, reason);
+    }
+
+    // https://streams.spec.whatwg.org/#ts-default-controller-terminate
+    terminate() {
+      const controller = TransformStreamDefaultController.#check(this);
+      // 1. Perform ? TransformStreamDefaultControllerTerminate(this).
+      transformStreamDefaultControllerTerminate(controller);
+    }
+  }
+
+  // https://streams.spec.whatwg.org/#initialize-transform-stream
+  function initializeTransformStream(stream, startPromise, writableHighWaterMark, writableSizeAlgorithm,
+    readableHighWaterMark, readableSizeAlgorithm) {
+    // 1. Let startAlgorithm be an algorithm that returns startPromise.
+    const startAlgorithm = () => startPromise;
+    // 2. Let writeAlgorithm be: return ! TransformStreamDefaultSinkWriteAlgorithm(stream, chunk).
+    const writeAlgorithm = (chunk) => transformStreamDefaultSinkWriteAlgorithm(stream, chunk);
+    // 3. Let abortAlgorithm be: return ! TransformStreamDefaultSinkAbortAlgorithm(stream, reason).
+    const abortAlgorithm = (reason) => transformStreamDefaultSinkAbortAlgorithm(stream, reason);
+    // 4. Let closeAlgorithm be: return ! TransformStreamDefaultSinkCloseAlgorithm(stream).
+    const closeAlgorithm = () => transformStreamDefaultSinkCloseAlgorithm(stream);
+    // 5. Set stream.[[writable]] to ! CreateWritableStream(startAlgorithm, writeAlgorithm, closeAlgorithm,
+    //    abortAlgorithm, writableHighWaterMark, writableSizeAlgorithm).
+    stream.writable = createWritableStream(startAlgorithm, writeAlgorithm, closeAlgorithm, abortAlgorithm,
+      writableHighWaterMark, writableSizeAlgorithm);
+    // 6. Let pullAlgorithm be: return ! TransformStreamDefaultSourcePullAlgorithm(stream).
+    const pullAlgorithm = () => transformStreamDefaultSourcePullAlgorithm(stream);
+    // 7. Let cancelAlgorithm be: return ! TransformStreamDefaultSourceCancelAlgorithm(stream, reason).
+    const cancelAlgorithm = (reason) => transformStreamDefaultSourceCancelAlgorithm(stream, reason);
+    // 8. Set stream.[[readable]] to ! CreateReadableStream(startAlgorithm, pullAlgorithm, cancelAlgorithm,
+    //    readableHighWaterMark, readableSizeAlgorithm).
+    stream.readable = createReadableStream(startAlgorithm, pullAlgorithm, cancelAlgorithm, readableHighWaterMark,
+      readableSizeAlgorithm);
+    // 9. Set stream.[[backpressure]] and stream.[[backpressureChangePromise]] to undefined.
+    stream.backpressure = undefined;
+    stream.backpressureChangePromise = undefined;
+    // 10. Perform ! TransformStreamSetBackpressure(stream, true).
+    transformStreamSetBackpressure(stream, true);
+    // 11. Set stream.[[controller]] to undefined.
+    stream.controller = undefined;
+  }
+
+  // https://streams.spec.whatwg.org/#transform-stream-error
+  function transformStreamError(stream, e) {
+    // 1. Perform ! ReadableStreamDefaultControllerError(stream.[[readable]].[[controller]], e).
+    readableStreamDefaultControllerError(stream.readable.controller, e);
+    // 2. Perform ! TransformStreamErrorWritableAndUnblockWrite(stream, e).
+    transformStreamErrorWritableAndUnblockWrite(stream, e);
+  }
+
+  // https://streams.spec.whatwg.org/#transform-stream-error-writable-and-unblock-write
+  function transformStreamErrorWritableAndUnblockWrite(stream, e) {
+    // 1. Perform ! TransformStreamDefaultControllerClearAlgorithms(stream.[[controller]]).
+    transformStreamDefaultControllerClearAlgorithms(stream.controller);
+    // 2. Perform ! WritableStreamDefaultControllerErrorIfNeeded(stream.[[writable]].[[controller]], e).
+    writableStreamDefaultControllerErrorIfNeeded(stream.writable.controller, e);
+    // 3. Perform ! TransformStreamUnblockWrite(stream).
+    transformStreamUnblockWrite(stream);
+  }
+
+  // https://streams.spec.whatwg.org/#transform-stream-set-backpressure
+  function transformStreamSetBackpressure(stream, backpressure) {
+    // 1. Assert: stream.[[backpressure]] is not backpressure.
+    // 2. If stream.[[backpressureChangePromise]] is not undefined, resolve it with undefined.
+    if (stream.backpressureChangePromise !== undefined) stream.backpressureChangePromise.resolve(undefined);
+    // 3. Set stream.[[backpressureChangePromise]] to a new promise.
+    stream.backpressureChangePromise = newPromise();
+    // 4. Set stream.[[backpressure]] to backpressure.
+    stream.backpressure = backpressure;
+  }
+
+  // https://streams.spec.whatwg.org/#transform-stream-unblock-write
+  function transformStreamUnblockWrite(stream) {
+    // 1. If stream.[[backpressure]] is true, perform ! TransformStreamSetBackpressure(stream, false).
+    if (stream.backpressure === true) transformStreamSetBackpressure(stream, false);
+  }
+
+  // https://streams.spec.whatwg.org/#set-up-transform-stream-default-controller
+  function setUpTransformStreamDefaultController(stream, controller, transformAlgorithm, flushAlgorithm,
+    cancelAlgorithm) {
+    // 1-2. Assertions.
+    // 3. Set controller.[[stream]] to stream.
+    controller.stream = stream;
+    // 4. Set stream.[[controller]] to controller.
+    stream.controller = controller;
+    // 5. Set controller.[[transformAlgorithm]] to transformAlgorithm.
+    controller.transformAlgorithm = transformAlgorithm;
+    // 6. Set controller.[[flushAlgorithm]] to flushAlgorithm.
+    controller.flushAlgorithm = flushAlgorithm;
+    // 7. Set controller.[[cancelAlgorithm]] to cancelAlgorithm.
+    controller.cancelAlgorithm = cancelAlgorithm;
+  }
+
+  // https://streams.spec.whatwg.org/#set-up-transform-stream-default-controller-from-transformer
+  function setUpTransformStreamDefaultControllerFromTransformer(stream, transformer, transformerDict) {
+    // 1. Let controller be a new TransformStreamDefaultController.
+    const controller = createTransformControllerObject({
+      __proto__: null,
+      object: undefined,
+      cancelAlgorithm: undefined,
+      finishPromise: undefined,
+      flushAlgorithm: undefined,
+      stream: undefined,
+      transformAlgorithm: undefined,
+    });
+    // 2. Let transformAlgorithm be the following steps, taking a chunk argument:
+    let transformAlgorithm = (chunk) => {
+      try {
+        // 2.1. Let result be TransformStreamDefaultControllerEnqueue(controller, chunk).
+        transformStreamDefaultControllerEnqueue(controller, chunk);
+      } catch (e) {
+        // 2.2. If result is an abrupt completion, return a promise rejected with result.[[Value]].
+        return rejectedWith(e);
+      }
+      // 2.3. Otherwise, return a promise resolved with undefined.
+      return resolvedWith(undefined);
+    };
+    // 3. Let flushAlgorithm be an algorithm which returns a promise resolved with undefined.
+    let flushAlgorithm = () => resolvedWith(undefined);
+    // 4. Let cancelAlgorithm be an algorithm which returns a promise resolved with undefined.
+    let cancelAlgorithm = () => resolvedWith(undefined);
+    const { transform, flush, cancel } = transformerDict;
+    // 5. If transformerDict["transform"] exists, set transformAlgorithm to an algorithm which takes an
+    //    argument chunk and returns the result of invoking transformerDict["transform"] with argument
+    //    list « chunk, controller » and callback this value transformer.
+    if (transform !== undefined) {
+      transformAlgorithm = (chunk) => promiseCall(transform, transformer, [chunk, controller.object]);
+    }
+    // 6. If transformerDict["flush"] exists, set flushAlgorithm to an algorithm which returns the result of
+    //    invoking transformerDict["flush"] with argument list « controller » and callback this value transformer.
+    if (flush !== undefined) flushAlgorithm = () => promiseCall(flush, transformer, [controller.object]);
+    // 7. If transformerDict["cancel"] exists, set cancelAlgorithm to an algorithm which takes an argument
+    //    reason and returns the result of invoking transformerDict["cancel"] with argument list « reason »
+    //    and callback this value transformer.
+    if (cancel !== undefined) cancelAlgorithm = (reason) => promiseCall(cancel, transformer, [reason]);
+    // 8. Perform ! SetUpTransformStreamDefaultController(stream, controller, transformAlgorithm,
+    //    flushAlgorithm, cancelAlgorithm).
+    setUpTransformStreamDefaultController(stream, controller, transformAlgorithm, flushAlgorithm, cancelAlgorithm);
+  }
+
+  // https://streams.spec.whatwg.org/#transform-stream-default-controller-clear-algorithms
+  function transformStreamDefaultControllerClearAlgorithms(controller) {
+    // 1. Set controller.[[transformAlgorithm]] to undefined.
+    controller.transformAlgorithm = undefined;
+    // 2. Set controller.[[flushAlgorithm]] to undefined.
+    controller.flushAlgorithm = undefined;
+    // 3. Set controller.[[cancelAlgorithm]] to undefined.
+    controller.cancelAlgorithm = undefined;
+  }
+
+  // https://streams.spec.whatwg.org/#transform-stream-default-controller-enqueue
+  function transformStreamDefaultControllerEnqueue(controller, chunk) {
+    // 1. Let stream be controller.[[stream]].
+    const stream = controller.stream;
+    // 2. Let readableController be stream.[[readable]].[[controller]].
+    const readableController = stream.readable.controller;
+    // 3. If ! ReadableStreamDefaultControllerCanCloseOrEnqueue(readableController) is false, throw a TypeError exception.
+    if (!readableStreamDefaultControllerCanCloseOrEnqueue(readableController)) {
+      throw new TypeErrorCtor("Failed to execute 'enqueue' on 'TransformStreamDefaultController': The readable side cannot accept chunks.");
+    }
+    // 4. Let enqueueResult be ReadableStreamDefaultControllerEnqueue(readableController, chunk).
+    try {
+      readableStreamDefaultControllerEnqueue(readableController, chunk);
+    } catch (e) {
+      // 5. If enqueueResult is an abrupt completion,
+      // 5.1. Perform ! TransformStreamErrorWritableAndUnblockWrite(stream, enqueueResult.[[Value]]).
+      transformStreamErrorWritableAndUnblockWrite(stream, e);
+      // 5.2. Throw stream.[[readable]].[[storedError]].
+      throw stream.readable.storedError;
+    }
+    // 6. Let backpressure be ! ReadableStreamDefaultControllerHasBackpressure(readableController).
+    const backpressure = readableStreamDefaultControllerHasBackpressure(readableController);
+    // 7. If backpressure is not stream.[[backpressure]],
+    if (backpressure !== stream.backpressure) {
+      // 7.1. Assert: backpressure is true.
+      // 7.2. Perform ! TransformStreamSetBackpressure(stream, true).
+      transformStreamSetBackpressure(stream, true);
+    }
+  }
+
+  // https://streams.spec.whatwg.org/#transform-stream-default-controller-perform-transform
+  function transformStreamDefaultControllerPerformTransform(controller, chunk) {
+    // 1. Let transformPromise be the result of performing controller.[[transformAlgorithm]], passing chunk.
+    const transformed = controller.transformAlgorithm(chunk);
+    // 2. Return the result of reacting to transformPromise with the following rejection steps given the argument r:
+    return transformPromise(transformed, undefined, (r) => {
+      // 2.1. Perform ! TransformStreamError(controller.[[stream]], r).
+      transformStreamError(controller.stream, r);
+      // 2.2. Throw r.
+      throw r;
+    });
+  }
+
+  // https://streams.spec.whatwg.org/#transform-stream-default-controller-terminate
+  function transformStreamDefaultControllerTerminate(controller) {
+    // 1. Let stream be controller.[[stream]].
+    const stream = controller.stream;
+    // 2. Let readableController be stream.[[readable]].[[controller]].
+    // 3. Perform ! ReadableStreamDefaultControllerClose(readableController).
+    readableStreamDefaultControllerClose(stream.readable.controller);
+    // 4. Let error be a TypeError exception indicating that the stream has been terminated.
+    const error = new TypeErrorCtor("The transform stream has been terminated.");
+    // 5. Perform ! TransformStreamErrorWritableAndUnblockWrite(stream, error).
+    transformStreamErrorWritableAndUnblockWrite(stream, error);
+  }
+
+  // https://streams.spec.whatwg.org/#transform-stream-default-sink-write-algorithm
+  function transformStreamDefaultSinkWriteAlgorithm(stream, chunk) {
+    // 1. Assert: stream.[[writable]].[[state]] is "writable".
+    // 2. Let controller be stream.[[controller]].
+    const controller = stream.controller;
+    // 3. If stream.[[backpressure]] is true,
+    if (stream.backpressure) {
+      // 3.1. Let backpressureChangePromise be stream.[[backpressureChangePromise]].
+      const backpressureChangePromise = stream.backpressureChangePromise.promise;
+      // 3.2. Assert: backpressureChangePromise is not undefined.
+      // 3.3. Return the result of reacting to backpressureChangePromise with the following fulfillment steps:
+      return transformPromise(backpressureChangePromise, () => {
+        // 3.3.1. Let writable be stream.[[writable]].
+        const writable = stream.writable;
+        // 3.3.2. Let state be writable.[[state]].
+        // 3.3.3. If state is "erroring", throw writable.[[storedError]].
+        if (writable.state === "erroring") throw writable.storedError;
+        // 3.3.4. Assert: state is "writable".
+        // 3.3.5. Return ! TransformStreamDefaultControllerPerformTransform(controller, chunk).
+        return transformStreamDefaultControllerPerformTransform(controller, chunk);
+      });
+    }
+    // 4. Return ! TransformStreamDefaultControllerPerformTransform(controller, chunk).
+    return transformStreamDefaultControllerPerformTransform(controller, chunk);
+  }
+
+  // https://streams.spec.whatwg.org/#transform-stream-default-sink-abort-algorithm
+  function transformStreamDefaultSinkAbortAlgorithm(stream, reason) {
+    // 1. Let controller be stream.[[controller]].
+    const controller = stream.controller;
+    // 2. If controller.[[finishPromise]] is not undefined, return controller.[[finishPromise]].
+    if (controller.finishPromise !== undefined) return controller.finishPromise.promise;
+    // 3. Let readable be stream.[[readable]].
+    const readable = stream.readable;
+    // 4. Let controller.[[finishPromise]] be a new promise.
+    const finishPromise = newPromise();
+    controller.finishPromise = finishPromise;
+    // 5. Let cancelPromise be the result of performing controller.[[cancelAlgorithm]], passing reason.
+    const cancelPromise = controller.cancelAlgorithm(reason);
+    // 6. Perform ! TransformStreamDefaultControllerClearAlgorithms(controller).
+    transformStreamDefaultControllerClearAlgorithms(controller);
+    // 7. React to cancelPromise:
+    uponPromise(cancelPromise, () => {
+      // 7.1. If cancelPromise was fulfilled, then:
+      // 7.1.1. If readable.[[state]] is "errored", reject controller.[[finishPromise]] with readable.[[storedError]].
+      if (readable.state === "errored") {
+        finishPromise.reject(readable.storedError);
+      } else {
+        // 7.1.2. Otherwise: Perform ! ReadableStreamDefaultControllerError(readable.[[controller]], reason).
+        readableStreamDefaultControllerError(readable.controller, reason);
+        //        Resolve controller.[[finishPromise]] with undefined.
+        finishPromise.resolve(undefined);
+      }
+    }, (r) => {
+      // 7.2. If cancelPromise was rejected with reason r, then:
+      // 7.2.1. Perform ! ReadableStreamDefaultControllerError(readable.[[controller]], r).
+      readableStreamDefaultControllerError(readable.controller, r);
+      // 7.2.2. Reject controller.[[finishPromise]] with r.
+      finishPromise.reject(r);
+    });
+    // 8. Return controller.[[finishPromise]].
+    return finishPromise.promise;
+  }
+
+  // https://streams.spec.whatwg.org/#transform-stream-default-sink-close-algorithm
+  function transformStreamDefaultSinkCloseAlgorithm(stream) {
+    // 1. Let controller be stream.[[controller]].
+    const controller = stream.controller;
+    // 2. If controller.[[finishPromise]] is not undefined, return controller.[[finishPromise]].
+    if (controller.finishPromise !== undefined) return controller.finishPromise.promise;
+    // 3. Let readable be stream.[[readable]].
+    const readable = stream.readable;
+    // 4. Let controller.[[finishPromise]] be a new promise.
+    const finishPromise = newPromise();
+    controller.finishPromise = finishPromise;
+    // 5. Let flushPromise be the result of performing controller.[[flushAlgorithm]].
+    const flushPromise = controller.flushAlgorithm();
+    // 6. Perform ! TransformStreamDefaultControllerClearAlgorithms(controller).
+    transformStreamDefaultControllerClearAlgorithms(controller);
+    // 7. React to flushPromise:
+    uponPromise(flushPromise, () => {
+      // 7.1.1. If readable.[[state]] is "errored", reject controller.[[finishPromise]] with readable.[[storedError]].
+      if (readable.state === "errored") {
+        finishPromise.reject(readable.storedError);
+      } else {
+        // 7.1.2. Otherwise: Perform ! ReadableStreamDefaultControllerClose(readable.[[controller]]).
+        readableStreamDefaultControllerClose(readable.controller);
+        //        Resolve controller.[[finishPromise]] with undefined.
+        finishPromise.resolve(undefined);
+      }
+    }, (r) => {
+      // 7.2.1. Perform ! ReadableStreamDefaultControllerError(readable.[[controller]], r).
+      readableStreamDefaultControllerError(readable.controller, r);
+      // 7.2.2. Reject controller.[[finishPromise]] with r.
+      finishPromise.reject(r);
+    });
+    // 8. Return controller.[[finishPromise]].
+    return finishPromise.promise;
+  }
+
+  // https://streams.spec.whatwg.org/#transform-stream-default-source-cancel
+  function transformStreamDefaultSourceCancelAlgorithm(stream, reason) {
+    // 1. Let controller be stream.[[controller]].
+    const controller = stream.controller;
+    // 2. If controller.[[finishPromise]] is not undefined, return controller.[[finishPromise]].
+    if (controller.finishPromise !== undefined) return controller.finishPromise.promise;
+    // 3. Let writable be stream.[[writable]].
+    const writable = stream.writable;
+    // 4. Let controller.[[finishPromise]] be a new promise.
+    const finishPromise = newPromise();
+    controller.finishPromise = finishPromise;
+    // 5. Let cancelPromise be the result of performing controller.[[cancelAlgorithm]], passing reason.
+    const cancelPromise = controller.cancelAlgorithm(reason);
+    // 6. Perform ! TransformStreamDefaultControllerClearAlgorithms(controller).
+    transformStreamDefaultControllerClearAlgorithms(controller);
+    // 7. React to cancelPromise:
+    uponPromise(cancelPromise, () => {
+      // 7.1.1. If writable.[[state]] is "errored", reject controller.[[finishPromise]] with writable.[[storedError]].
+      if (writable.state === "errored") {
+        finishPromise.reject(writable.storedError);
+      } else {
+        // 7.1.2. Otherwise: Perform ! WritableStreamDefaultControllerErrorIfNeeded(writable.[[controller]], reason).
+        writableStreamDefaultControllerErrorIfNeeded(writable.controller, reason);
+        //        Perform ! TransformStreamUnblockWrite(stream).
+        transformStreamUnblockWrite(stream);
+        //        Resolve controller.[[finishPromise]] with undefined.
+        finishPromise.resolve(undefined);
+      }
+    }, (r) => {
+      // 7.2.1. Perform ! WritableStreamDefaultControllerErrorIfNeeded(writable.[[controller]], r).
+      writableStreamDefaultControllerErrorIfNeeded(writable.controller, r);
+      // 7.2.2. Perform ! TransformStreamUnblockWrite(stream).
+      transformStreamUnblockWrite(stream);
+      // 7.2.3. Reject controller.[[finishPromise]] with r.
+      finishPromise.reject(r);
+    });
+    // 8. Return controller.[[finishPromise]].
+    return finishPromise.promise;
+  }
+
+  // https://streams.spec.whatwg.org/#transform-stream-default-source-pull
+  function transformStreamDefaultSourcePullAlgorithm(stream) {
+    // 1. Assert: stream.[[backpressure]] is true.
+    // 2. Assert: stream.[[backpressureChangePromise]] is not undefined.
+    // 3. Perform ! TransformStreamSetBackpressure(stream, false).
+    transformStreamSetBackpressure(stream, false);
+    // 4. Return stream.[[backpressureChangePromise]].
+    return stream.backpressureChangePromise.promise;
+  }
 
   // ------------------------------------------------------------------ interface objects
 
@@ -2602,11 +3437,12 @@
 
   const interfaces = [ReadableStream, ReadableStreamDefaultReader, ReadableStreamDefaultController,
     WritableStream, WritableStreamDefaultWriter, WritableStreamDefaultController,
-    ByteLengthQueuingStrategy, CountQueuingStrategy];
+    TransformStream, TransformStreamDefaultController, ByteLengthQueuingStrategy, CountQueuingStrategy];
   createReadableControllerObject = ReadableStreamDefaultController.create;
   createWritableControllerObject = WritableStreamDefaultController.create;
   createReaderObject = ReadableStreamDefaultReader.create;
   createWriterObject = WritableStreamDefaultWriter.create;
+  createTransformControllerObject = TransformStreamDefaultController.create;
   for (const Class of interfaces) {
     delete Class.create;
     webidl.configureInterface(Class);
@@ -2615,6 +3451,7 @@
   // The constructors without IDL constructors have length 0.
   ObjectDefineProperty(ReadableStreamDefaultController, "length", { __proto__: null, value: 0, configurable: true });
   ObjectDefineProperty(WritableStreamDefaultController, "length", { __proto__: null, value: 0, configurable: true });
+  ObjectDefineProperty(TransformStreamDefaultController, "length", { __proto__: null, value: 0, configurable: true });
   // ReadableStream is async iterable: @@asyncIterator is the same function object as values().
   ObjectDefineProperty(ReadableStream.prototype, SymbolAsyncIterator, asyncIteratorDescriptor);
 
