@@ -163,6 +163,10 @@
     /** Payload bytes handed to the transport by writes, and the write waiting for them to be sent. */
     #queuedBytes = 0;
     #pendingWrite;
+    /** The error of a write that the closing of the connection cut off, if any. */
+    #incompleteWriteError;
+    /** Whether the closing handshake started while a write was waiting (it then fails on close). */
+    #writeCutOff = false;
     /** The writable's close algorithm, settled when the connection is closed. */
     #pendingClose;
 
@@ -387,6 +391,10 @@
           // The closing handshake is started: change the ready state to CLOSING.
           if (this.#readyState === OPEN) this.#readyState = CLOSING;
           this.#releaseBackpressure();
+          // A write still waiting for its bytes to go out is never complete once the closing handshake
+          // started (the write algorithm sends only "if the closing handshake has not yet started"): it
+          // fails when the connection is closed, in the task that settles `closed`.
+          if (this.#pendingWrite !== undefined) this.#writeCutOff = true;
           break;
         case websocket.EVENT_CLOSED: this.#onClosed(a, b, c, d); break;
       }
@@ -451,8 +459,21 @@
       streams.enqueue(this.#readable, chunk);
     }
 
+    /**
+     * On close: rejects the write waiting for its bytes to be sent with an "InvalidStateError" DOMException, which
+     * then also errors the writable (WritableStreamFinishInFlightWriteWithError), so later writes reject
+     * with the same object, and makes the close unclean: what WPT's write and remote-close tests expect.
+     */
+    #failPendingWrite() {
+      if (this.#pendingWrite === undefined) return;
+      this.#incompleteWriteError = new DOMException("The WebSocket closed before the message was sent.", "InvalidStateError");
+      this.#pendingWrite.reject(this.#incompleteWriteError);
+      this.#pendingWrite = undefined;
+    }
+
     /** The bytes of the last write were handed to the socket: resolve its promise. */
     #onSent() {
+      if (this.#writeCutOff) return;
       const write = this.#pendingWrite;
       if (write === undefined) return;
       this.#pendingWrite = undefined;
@@ -467,12 +488,8 @@
       // 1. Change stream's ready state to CLOSED (3).
       this.#readyState = CLOSED;
       // A write whose bytes were not all sent fails, and the writable is errored with that same error.
-      let writableError;
-      if (this.#pendingWrite !== undefined) {
-        writableError = new DOMException("The WebSocket closed before the message was sent.", "InvalidStateError");
-        this.#pendingWrite.reject(writableError);
-        this.#pendingWrite = undefined;
-      }
+      this.#failPendingWrite();
+      const writableError = this.#incompleteWriteError;
       // 2. If stream's handshake aborted is true, then return.
       if (this.#handshakeAborted) return;
       // 3. If stream's was ever connected is false, then reject stream's opened promise with a new WebSocketError.
@@ -481,6 +498,9 @@
       }
       // 4. Let code be the WebSocket connection close code.
       // 5. Let reason be the close reason, UTF-8 decoded without BOM (by the transport).
+      // A close that discarded a message not yet sent is not clean, whatever the Close frames say (as
+      // WPT's remote-close and write tests expect, like browsers).
+      if (writableError !== undefined) wasClean = false;
       if (wasClean) {
         // 6. If the connection was closed cleanly,
         if (this.#pendingClose !== undefined) this.#pendingClose.resolve(undefined);
