@@ -366,8 +366,9 @@
       }
       const prefix = "Failed to construct 'ReadableStream'";
       // 1. If underlyingSource is missing, set it to null.
-      if (underlyingSource === undefined) underlyingSource = null;
-      if (underlyingSource !== null) underlyingSource = converters.object(underlyingSource, prefix, "Argument 1");
+      // (The IDL type is `optional object`: null, like any non-object, is a TypeError.)
+      if (underlyingSource !== undefined) underlyingSource = converters.object(underlyingSource, prefix, "Argument 1");
+      else underlyingSource = null;
       strategy = converters.QueuingStrategy(strategy, prefix, "Argument 2");
       // 2. Let underlyingSourceDict be underlyingSource, converted to an IDL value of type UnderlyingSource.
       const underlyingSourceDict = converters.UnderlyingSource(underlyingSource, prefix, "Argument 1");
@@ -1876,8 +1877,9 @@
       }
       const prefix = "Failed to construct 'WritableStream'";
       // 1. If underlyingSink is missing, set it to null.
-      if (underlyingSink === undefined) underlyingSink = null;
-      if (underlyingSink !== null) underlyingSink = converters.object(underlyingSink, prefix, "Argument 1");
+      // (The IDL type is `optional object`: null, like any non-object, is a TypeError.)
+      if (underlyingSink !== undefined) underlyingSink = converters.object(underlyingSink, prefix, "Argument 1");
+      else underlyingSink = null;
       strategy = converters.QueuingStrategy(strategy, prefix, "Argument 2");
       // 2. Let underlyingSinkDict be underlyingSink, converted to an IDL value of type UnderlyingSink.
       const underlyingSinkDict = converters.UnderlyingSink(underlyingSink, prefix, "Argument 1");
@@ -2950,8 +2952,9 @@
     constructor(transformer = undefined, writableStrategy = undefined, readableStrategy = undefined) {
       const prefix = "Failed to construct 'TransformStream'";
       // 1. If transformer is missing, set it to null.
-      if (transformer === undefined) transformer = null;
-      if (transformer !== null) transformer = converters.object(transformer, prefix, "Argument 1");
+      // (The IDL type is `optional object`: null, like any non-object, is a TypeError.)
+      if (transformer !== undefined) transformer = converters.object(transformer, prefix, "Argument 1");
+      else transformer = null;
       writableStrategy = converters.QueuingStrategy(writableStrategy, prefix, "Argument 2");
       readableStrategy = converters.QueuingStrategy(readableStrategy, prefix, "Argument 3");
       // 2. Let transformerDict be transformer, converted to an IDL value of type Transformer.
