@@ -90,8 +90,12 @@ promise_test(async () => {
 }, "an errored stream rejects reads and closed with its error");
 
 promise_test(async () => {
-  const rs = new ReadableStream({ start(c) { c.enqueue(1); } }, { size() { throw new RangeError("size"); } });
-  await promise_rejects_js(null, RangeError, rs.getReader().read(), "the size function's exception errors the stream");
+  const rs = new ReadableStream({
+    start(c) {
+      assert_throws_js(RangeError, () => c.enqueue(1), "enqueue() rethrows the size function's exception");
+    },
+  }, { size() { throw new RangeError("size"); } });
+  await promise_rejects_js(null, RangeError, rs.getReader().read(), "and the stream is errored with it");
 }, "a throwing size() errors the stream");
 
 promise_test(async () => {
