@@ -16,6 +16,8 @@ const FIGURES = [
   ["pingpong p50 µs", "pingpong", (r) => r.p50_us, false],
   ["pingpong p99 µs", "pingpong", (r) => r.p99_us, false],
   ["stream msg/s", "stream", (r) => r.msgs_per_s, true],
+  ["stream client CPU-s per 1M msgs", "stream", (r) => cpuSecondsPerMillion(r, r.m), false],
+  ["pingpong client CPU-s per 1M msgs", "pingpong", (r) => cpuSecondsPerMillion(r, r.n), false],
   ["large MB/s", "large", (r) => r.MB_per_s, true],
   ["fanout open ms", "fanout", (r) => r.open_ms, false],
   ["fanout conn/s", "fanout", (r) => r.conn_per_s, true],
@@ -24,6 +26,15 @@ const FIGURES = [
   ["cold first-echo ms", "coldstart", (r) => (r.ok ? r.first_echo_ms : undefined), false],
   ["cold exit ms", "coldstart", (r) => (r.ok ? r.exit_ms : undefined), false],
 ];
+
+/**
+ * The client's CPU time (user + sys over the whole process: start-up and warm-up included, which is
+ * what a short-lived client pays) per million messages received in the measured part.
+ */
+function cpuSecondsPerMillion(r, messages) {
+  if (!(r.client_cpu_pct >= 0) || !(r.proc_wall_s > 0) || !(messages > 0)) return undefined;
+  return (r.client_cpu_pct / 100) * r.proc_wall_s / (messages / 1e6);
+}
 
 function median(values) {
   const v = values.filter((x) => typeof x === "number" && Number.isFinite(x)).sort((a, b) => a - b);

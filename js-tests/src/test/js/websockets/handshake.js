@@ -1,4 +1,4 @@
-// META: servers=ws
+// META: servers=ws,ws-plain,raw
 // The opening handshake (https://websockets.spec.whatwg.org/#websocket-opening-handshake) as a
 // server sees it, and how its answer is validated.
 
@@ -55,6 +55,23 @@ promise_test(async () => {
 }, "protocol and extensions reflect what the server selected");
 
 promise_test(async () => {
+  const ws = await opened(SERVERS["ws-plain"] + "/echo", ["first"]);
+  assert_equals(ws.protocol, "first");
+  assert_equals(ws.extensions, "", "the server declined permessage-deflate");
+  ws.binaryType = "arraybuffer";
+  const data = new Uint8Array(200000).map((_, i) => i * 7);
+  const echoed = new Promise((resolve) => (ws.onmessage = (e) => resolve(new Uint8Array(e.data))));
+  ws.send(data);
+  const back = await echoed;
+  assert_equals(back.length, data.length);
+  assert_true(back.every((b, i) => b === data[i]), "the same bytes came back");
+  const closed = new Promise((resolve) => (ws.onclose = resolve));
+  ws.close(4001, "plain");
+  const e = await closed;
+  assert_equals(`${e.code} ${e.reason} ${e.wasClean}`, "4001 plain true", "the close code and reason are echoed");
+}, "an echo without permessage-deflate: extensions is empty, bytes and the close are echoed as they are");
+
+promise_test(async () => {
   const h = await requestHeaders(base + "/headers", ["one", "two"]);
   assert_equals(h["sec-websocket-protocol"], "one, two");
 }, "requested subprotocols are sent in order");
@@ -67,7 +84,8 @@ promise_test(async () => {
 }, "no subprotocol in the answer when one was requested fails the connection");
 
 promise_test(async () => {
-  const r = await failure(base + "/protocol?choose=unoffered", ["offered"]);
+  // The project's server refuses to select an unoffered subprotocol; the raw peer does it.
+  const r = await failure(SERVERS.raw + "/protocol?unoffered", ["offered"]);
   assert_true(r.error);
   assert_equals(r.code, 1006);
 }, "a subprotocol that was not offered fails the connection");
@@ -90,6 +108,12 @@ promise_test(async () => {
     assert_equals(JSON.stringify(r), JSON.stringify({ error: true, code: 1006, wasClean: false, reason: "" }));
   }
 }, "refused connections, bad answers and bad ports look the same to scripts");
+
+promise_test(async () => {
+  const port = new URL(base).port;
+  const h = await requestHeaders(`ws://my_host.localhost:${port}/headers`);
+  assert_equals(h["host"], `my_host.localhost:${port}`);
+}, "a host name with '_' connects (subdomains of localhost are loopback, as in browsers)");
 
 promise_test(async () => {
   const first = await opened(base + "/set-cookie");

@@ -707,7 +707,8 @@ public final class WsjsRuntime implements AutoCloseable {
         }
 
         /**
-         * Receives what scripts may not see: failure causes, handshake results, close codes. Default:
+         * Receives what scripts may not see: handshake answers (status, headers), failure causes, close
+         * codes, and each connection's messages and payload/wire bytes in and out. Default:
          * {@link WebSocketDiagnostics#systemLogger()}.
          */
         public Builder webSocketDiagnostics(WebSocketDiagnostics diagnostics) {

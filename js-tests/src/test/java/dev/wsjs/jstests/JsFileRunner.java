@@ -1,6 +1,7 @@
 package dev.wsjs.jstests;
 
 import dev.wsjs.WsjsRuntime;
+import dev.wsjs.websocket.WebSocketSettings;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -56,6 +57,8 @@ final class JsFileRunner {
                 case "maxOpenWebSockets" -> builder.maxOpenWebSockets(Math.toIntExact(value));
                 case "maxQueuedOutgoingBytes" -> builder.maxQueuedOutgoingBytes(value);
                 case "statementLimit" -> builder.statementLimit(value);
+                case "handshakeTimeoutMs" -> builder.webSocketSettings(
+                        WebSocketSettings.defaults().withHandshakeTimeout(Duration.ofMillis(value)));
                 default -> throw new IllegalArgumentException("unknown limit " + name);
             }
         });

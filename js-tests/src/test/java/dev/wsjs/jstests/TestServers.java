@@ -16,7 +16,9 @@ final class TestServers implements AutoCloseable {
 
     private static final Map<String, Supplier<TestServer>> FACTORIES = Map.of(
             "http", HttpTestServer::start,
-            "ws", WebSocketTestServer::start);
+            "ws", WebSocketTestServer::start,
+            "ws-plain", WebSocketTestServer::startWithoutDeflate,
+            "raw", RawHandshakeTestServer::start);
 
     private final Map<String, TestServer> started = new LinkedHashMap<>();
 

@@ -41,7 +41,8 @@ record CliOptions(
                                      http://127.0.0.1:<port>/, so new WebSocket("/echo") reaches it.
                                      Without a script, serve until interrupted.
               --cert <file.pem>      also trust the CA certificates in this PEM file (wss)
-              --verbose              print WebSocket diagnostics (handshakes, failure causes, closes)
+              --verbose              print WebSocket diagnostics (handshake answers, failure causes,
+                                     close codes, bytes in/out per connection)
               --inspect[=port]       open the Chrome DevTools protocol on 127.0.0.1 (default port 9229);
                                      attach with chrome://inspect or any DevTools client
               --inspect-brk[=port]   the same, and wait for the debugger, paused on the first line

@@ -18,8 +18,12 @@ final class TransportUri {
     private TransportUri() {}
 
     /**
+     * <p>A host name outside RFC 2396 but valid for the URL Standard (with '_', say) gives a URI
+     * whose authority is "registry-based" ({@link URI#getHost()} is null);
+     * {@link dev.wsjs.websocket.HandshakeRequest#host()} reads the host from it.
+     *
      * @throws IllegalArgumentException if the result is still no URI java.net.URI accepts (e.g. a
-     *         host name with a character outside RFC 2396, such as '_')
+     *         host name with '{' or '`', which the URL Standard allows in a domain)
      */
     static URI of(String href) {
         int afterScheme = href.indexOf("://");

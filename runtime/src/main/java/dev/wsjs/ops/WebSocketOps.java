@@ -8,6 +8,7 @@ import dev.wsjs.loop.TaskSource;
 import dev.wsjs.websocket.ConnectionListener;
 import dev.wsjs.websocket.FailureCause;
 import dev.wsjs.websocket.HandshakeRequest;
+import dev.wsjs.websocket.TrafficStats;
 import dev.wsjs.websocket.WebSocketConnection;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
@@ -265,6 +266,8 @@ public final class WebSocketOps {
 
         /** Network thread only: whether "fail the WebSocket connection" happened. */
         private boolean failed;
+        /** Network thread only: what the connection carried, reported just before onClosed (NONE if it never opened). */
+        private TrafficStats traffic = TrafficStats.NONE;
 
         Connection(int id, String url) {
             this.id = id;
@@ -288,6 +291,16 @@ public final class WebSocketOps {
         void refuse(FailureCause cause, String detail) {
             onFailure(cause, detail);
             onClosed(false, 1006, "");
+        }
+
+        @Override
+        public void onHandshakeResponse(int status, Map<String, List<String>> headers) {
+            diagnostics().onHandshakeResponse(url, status, headers);
+        }
+
+        @Override
+        public void onTraffic(TrafficStats traffic) {
+            this.traffic = traffic;
         }
 
         @Override
@@ -331,7 +344,7 @@ public final class WebSocketOps {
         public void onClosed(boolean wasClean, int code, String reason) {
             unfinished.decrementAndGet();
             boolean fireError = failed;
-            diagnostics().onClosed(url, wasClean, code, reason);
+            diagnostics().onClosed(url, wasClean, code, reason, traffic);
             EventLoop loop = services.loop();
             post(() -> {
                 try {

@@ -1,6 +1,8 @@
 package dev.wsjs.websocket;
 
 import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Receives the events of one connection. Called on network threads, in order, never concurrently
@@ -8,6 +10,12 @@ import java.nio.ByteBuffer;
  * blocking here stalls the connection.
  */
 public interface ConnectionListener {
+
+    /**
+     * Diagnostics only: the server's answer to the opening handshake arrived, before it is checked
+     * (so {@code onOpen} or {@code onFailure} follows). Header names are lower case, values in order.
+     */
+    default void onHandshakeResponse(int status, Map<String, List<String>> headers) {}
 
     /** After a fully validated 101: the subprotocol and extensions in use ("" for none). */
     void onOpen(String protocol, String extensions);
@@ -23,6 +31,9 @@ public interface ConnectionListener {
 
     /** Diagnostics only; always followed by {@code onClosed(false, 1006, "")}. */
     void onFailure(FailureCause cause, String detail);
+
+    /** Diagnostics only: what a connection that opened carried; once, right before its {@code onFailure}/{@code onClosed}. */
+    default void onTraffic(TrafficStats traffic) {}
 
     /** Exactly once, last. */
     void onClosed(boolean wasClean, int code, String reason);

@@ -35,6 +35,6 @@ public enum FailureCause {
     ABORTED,
     /** The runtime's limit on open WebSockets was reached; nothing was sent. */
     TOO_MANY_CONNECTIONS,
-    /** The URL is valid for scripts but the transport cannot request it (e.g. a host name with '_'); nothing was sent. */
+    /** The URL is valid for scripts but the transport cannot request it (e.g. a host name with '{', which java.net.URI refuses); nothing was sent. */
     UNSUPPORTED_URL
 }

@@ -63,6 +63,11 @@ public final class FrameReader {
     private byte[] scratch;
     private Inflater inflater;
 
+    // Traffic so far: plain fields, the reader thread is the only one to touch them.
+    private long messagesRead;
+    private long payloadBytesRead;
+    private long wireBytesRead;
+
     /**
      * @param role this end's role: a server requires masked frames, a client rejects them
      * @param deflate the negotiated permessage-deflate parameters, or null
@@ -132,12 +137,28 @@ public final class FrameReader {
             }
         }
         int maskKey = masked ? source.readInt() : 0;
+        wireBytesRead += 2 + (length7 == 126 ? 2 : length7 == 127 ? 8 : 0) + (masked ? 4 : 0) + length;
 
         if (control) {
             readControlFrame(opcode, (int) length, masked, maskKey);
         } else {
             readDataFrame(opcode, fin, rsv1, length, masked, maskKey);
         }
+    }
+
+    /** Whole text and binary messages read so far. */
+    public long messagesRead() {
+        return messagesRead;
+    }
+
+    /** Payload bytes of those messages, after inflation. */
+    public long payloadBytesRead() {
+        return payloadBytesRead;
+    }
+
+    /** Bytes of every frame begun so far: headers, masking keys and payloads as sent (compressed). */
+    public long wireBytesRead() {
+        return wireBytesRead;
     }
 
     /** Frees the inflater's native memory; the reader is unusable afterwards. */
@@ -339,6 +360,8 @@ public final class FrameReader {
         int length = messageLength;
         messageOpcode = -1;
         message = null;
+        messagesRead++;
+        payloadBytesRead += length;
         if (opcode == OPCODE_TEXT) {
             if (!utf8.isComplete()) {
                 throw ProtocolViolation.invalidUtf8("text message ends inside a UTF-8 sequence");

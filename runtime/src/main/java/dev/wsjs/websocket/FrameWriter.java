@@ -41,6 +41,11 @@ public final class FrameWriter {
     private Deflater deflater;
     private byte[] compressed;
 
+    // Traffic so far: plain fields, the writer thread is the only one to touch them.
+    private long messagesWritten;
+    private long payloadBytesWritten;
+    private long wireBytesWritten;
+
     /**
      * @param sink the socket's raw sink
      * @param deflate the negotiated permessage-deflate parameters, or null
@@ -57,6 +62,8 @@ public final class FrameWriter {
     /** Encodes a whole text or binary message as one frame; the buffer's bytes from position to limit. */
     public void writeMessage(int opcode, ByteBuffer payload) throws IOException {
         int length = payload.remaining();
+        messagesWritten++;
+        payloadBytesWritten += length;
         if (compressOutgoing && length >= COMPRESS_MIN_BYTES) {
             int compressedLength = compress(payload);
             writeHeader(B0_FIN | B0_RSV1 | opcode, compressedLength);
@@ -102,9 +109,24 @@ public final class FrameWriter {
     /** Hands everything encoded so far to the socket and flushes it. */
     public void flush() throws IOException {
         if (out.size() > 0) {
-            sink.write(out, out.size());
+            emit();
         }
         sink.flush();
+    }
+
+    /** Whole text and binary messages encoded so far. */
+    public long messagesWritten() {
+        return messagesWritten;
+    }
+
+    /** Payload bytes of those messages, before compression. */
+    public long payloadBytesWritten() {
+        return payloadBytesWritten;
+    }
+
+    /** Bytes handed to the socket so far: headers, masking keys, (compressed) payloads, control frames. */
+    public long wireBytesWritten() {
+        return wireBytesWritten;
     }
 
     /** Frees the compressor's native memory; the writer is unusable afterwards. */
@@ -120,6 +142,12 @@ public final class FrameWriter {
     // ------------------------------------------------------------------
 
     private int maskKey;
+
+    private void emit() throws IOException {
+        long size = out.size();
+        sink.write(out, size);
+        wireBytesWritten += size; // after the write: bytes of a write that failed never left
+    }
 
     private void writeHeader(int b0, long length) {
         int maskBit = maskKeys != null ? B1_MASK : 0;
@@ -173,7 +201,7 @@ public final class FrameWriter {
             }
             done += chunk;
             if (out.size() >= EMIT_BYTES) {
-                sink.write(out, out.size());
+                emit();
             }
         }
     }

@@ -23,6 +23,28 @@ public final class ListenerGate {
         this.listener = listener;
     }
 
+    public void onHandshakeResponse(int status, java.util.Map<String, java.util.List<String>> headers) {
+        lock.lock();
+        try {
+            if (!closed) listener.onHandshakeResponse(status, headers);
+        } catch (RuntimeException e) {
+            report("onHandshakeResponse", e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public void onTraffic(TrafficStats traffic) {
+        lock.lock();
+        try {
+            if (!closed) listener.onTraffic(traffic);
+        } catch (RuntimeException e) {
+            report("onTraffic", e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     public void onOpen(String protocol, String extensions) {
         lock.lock();
         try {

@@ -24,7 +24,8 @@ import okhttp3.Protocol;
  * the upgrade headers), no redirects (a WebSocket handshake never follows one), no read timeout
  * (a quiet connection is not a dead one), its own connection pool (a 101 that OkHttp does not
  * take as an upgrade would go back into the pool) and a dispatcher on virtual threads whose limits
- * allow tens of thousands of concurrent handshakes. After the upgrade a connection holds no
+ * allow tens of thousands of concurrent handshakes, and a resolver that takes every subdomain of
+ * {@code localhost} for {@code localhost} ({@link LocalhostDns}). After the upgrade a connection holds no
  * dispatcher slot: it runs on its own reader and writer virtual threads.
  *
  * <p>Thread safe.
@@ -56,6 +57,7 @@ public final class WebSocketClient implements AutoCloseable {
                 .followSslRedirects(false)
                 .readTimeout(Duration.ZERO)
                 .connectionPool(new ConnectionPool(5, 1, TimeUnit.MINUTES))
+                .dns(new LocalhostDns(base.dns()))
                 .dispatcher(dispatcher)
                 .build();
     }

@@ -178,14 +178,14 @@ public final class WebSocketConnection {
         URI url = request.url();
         String path = url.getRawPath() == null || url.getRawPath().isEmpty() ? "/" : url.getRawPath();
         String query = url.getRawQuery() == null ? "" : "?" + url.getRawQuery();
-        String host = url.getHost();
+        String host = request.host();
         HttpUrl httpUrl = HttpUrl.get((request.secure() ? "https://" : "http://") + host + ":"
                 + request.effectivePort() + path + query);
         Request.Builder b = new Request.Builder().url(httpUrl);
         for (Map.Entry<String, String> h : request.extraHeaders().entrySet()) {
             b.header(h.getKey(), h.getValue());
         }
-        String userInfo = url.getRawUserInfo();
+        String userInfo = request.rawUserInfo();
         if (userInfo != null && !request.extraHeaders().keySet().stream().anyMatch("Authorization"::equalsIgnoreCase)) {
             int colon = userInfo.indexOf(':');
             String user = decode(colon < 0 ? userInfo : userInfo.substring(0, colon));
@@ -223,6 +223,7 @@ public final class WebSocketConnection {
     }
 
     private void upgraded(Response response, String key) {
+        listener.onHandshakeResponse(response.code(), response.headers().toMultimap());
         HandshakeValidator.Accepted accepted;
         okio.Socket socket;
         try {

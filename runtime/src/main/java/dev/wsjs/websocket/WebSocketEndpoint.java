@@ -43,6 +43,8 @@ public final class WebSocketEndpoint {
     private static final int NO_URGENT_CLOSE = Integer.MIN_VALUE;
     /** Payload bytes after which a write batch reports progress even if more is queued. */
     private static final long BATCH_REPORT_BYTES = 1024 * 1024;
+    /** How long the reader waits for a stopping writer before reporting the traffic without it. */
+    private static final Duration WRITER_EXIT_WAIT = Duration.ofSeconds(1);
 
     private record Message(int opcode, ByteBuffer payload) {}
     private record Control(int opcode, byte[] payload) {}
@@ -393,6 +395,7 @@ public final class WebSocketEndpoint {
         reader.release();
         boolean clean = f == null && closeSent && closeReceived;
         finished = true;
+        listener.onTraffic(traffic());
         if (f != null) {
             listener.onFailureThenClosed(f.cause(), f.detail());
         } else {
@@ -402,6 +405,20 @@ public final class WebSocketEndpoint {
         if (hook != null) {
             hook.run();
         }
+    }
+
+    /**
+     * The traffic counters of reader and writer, read once the writer has stopped (the socket is
+     * cancelled and STOP queued, so that is at once; the join orders its counts before these reads).
+     */
+    private TrafficStats traffic() {
+        try {
+            writerThread.join(WRITER_EXIT_WAIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return new TrafficStats(writer.messagesWritten(), writer.payloadBytesWritten(), writer.wireBytesWritten(),
+                reader.messagesRead(), reader.payloadBytesRead(), reader.wireBytesRead());
     }
 
     private void cancelTimers() {

@@ -152,6 +152,15 @@
   /** The about-to-be-notified rejected promises list. */
   let aboutToBeNotified = [];
 
+  /**
+   * The global's outstanding rejected promises weak set: promises unhandledrejection was fired for
+   * that were still unhandled afterwards, each with its reason ([[PromiseResult]]) for rejectionhandled.
+   */
+  const outstandingRejected = new WeakMap();
+  /** The promise an unhandledrejection event is being fired for, and whether it got a handler meanwhile. */
+  let notifying = null;
+  let handledWhileNotifying = false;
+
   function notifyAboutRejectedPromises() {
     // 1. Let list be a clone of global's about-to-be-notified rejected promises list.
     const list = aboutToBeNotified;
@@ -161,6 +170,7 @@
     aboutToBeNotified = [];
     // 4. Queue a global task on the DOM manipulation task source to run these substeps:
     runtimeOps.queueTask(() => {
+      trackHandlersOfReportedPromises();
       // 4.1. For each promise p of list:
       for (let i = 0; i < list.length; i++) {
         const { promise, reason } = list[i];
@@ -169,14 +179,70 @@
         // 4.1.3. Let notCanceled be the result of firing an event named unhandledrejection at
         //        global, using PromiseRejectionEvent, with cancelable true, promise and reason.
         let notCanceled = true;
-        if (typeof internals.firePromiseRejectionEvent === "function") {
-          notCanceled = internals.firePromiseRejectionEvent("unhandledrejection", promise, reason);
+        notifying = promise;
+        handledWhileNotifying = false;
+        try {
+          if (typeof internals.firePromiseRejectionEvent === "function") {
+            notCanceled = internals.firePromiseRejectionEvent("unhandledrejection", promise, reason);
+          }
+        } finally {
+          notifying = null;
         }
         // 4.1.4. If notCanceled is true, then the user agent may report p.[[PromiseResult]] to a
         //        developer console. The CLI treats it as an uncaught error, like Deno.
         if (notCanceled) {
           runtimeOps.reportUncaught("Uncaught (in promise) " + describeReason(reason));
         }
+        // 4.1.5. If p.[[PromiseIsHandled]] is false, then append p to the global's outstanding rejected
+        //        promises weak set.
+        if (!handledWhileNotifying) outstandingRejected.set(promise, reason);
+      }
+    });
+  }
+
+  /**
+   * HostPromiseRejectionTracker(promise, "handle") for promises already reported
+   * (https://html.spec.whatwg.org/#the-hostpromiserejectiontracker-implementation). GraalJS tells the
+   * embedder only about rejections, so a handler added later is seen where scripts add handlers:
+   * Promise.prototype.then, which catch, finally, Promise.all/any/race/allSettled and resolving with a
+   * promise all call (a bare `await` of the promise does not). Installed only once a rejection was
+   * reported, so programs that never see one keep the built-in then.
+   */
+  let trackingHandlers = false;
+  function trackHandlersOfReportedPromises() {
+    if (trackingHandlers) return;
+    trackingHandlers = true;
+    const PromisePrototype = Promise.prototype;
+    const builtinThen = PromisePrototype.then;
+    const ReflectApply = Reflect.apply;
+    const methods = {
+      then(onFulfilled, onRejected) {
+        if (this === notifying) {
+          handledWhileNotifying = true;
+        } else if (outstandingRejected.has(this)) {
+          promiseHandled(this);
+        }
+        return ReflectApply(builtinThen, this, [onFulfilled, onRejected]);
+      },
+    };
+    Object.defineProperty(PromisePrototype, "then", {
+      value: methods.then, writable: true, enumerable: false, configurable: true,
+    });
+  }
+
+  function promiseHandled(promise) {
+    // 1. (A promise still in the about-to-be-notified list was never reported: GraalJS drops it itself.)
+    // 2. If global's outstanding rejected promises weak set does not contain promise, then return.
+    // 3. Remove promise from global's outstanding rejected promises weak set.
+    const reason = outstandingRejected.get(promise);
+    outstandingRejected.delete(promise);
+    // 4. Let global be handlingScript's settings object's global object.
+    // 5. Queue a global task on the DOM manipulation task source given global to fire an event named
+    //    rejectionhandled at global, using PromiseRejectionEvent, with the promise attribute initialized
+    //    to promise, and the reason attribute initialized to promise.[[PromiseResult]].
+    runtimeOps.queueTask(() => {
+      if (typeof internals.firePromiseRejectionEvent === "function") {
+        internals.firePromiseRejectionEvent("rejectionhandled", promise, reason);
       }
     });
   }

@@ -532,4 +532,49 @@ class EventTest {
                 [got.isTrusted, got.promise === p, got.reason, notCanceled].join()
                 """);
     }
+
+    @Test
+    void rejectionHandledFiresWhenAReportedRejectionIsHandledLater() {
+        js.eval("""
+                var log = [];
+                var p = Promise.reject(new Error('late'));
+                onunhandledrejection = (e) => { log.push('unhandled:' + (e.promise === p) + ':' + e.cancelable); e.preventDefault(); };
+                onrejectionhandled = (e) => log.push('handled:' + (e.promise === p) + ':' + e.reason.message + ':' + e.cancelable + ':' + e.isTrusted);
+                setTimeout(() => { p.catch(() => log.push('caught')); }, 10);
+                """);
+        js.runUntil("log.length === 3", 10);
+        // The handler's microtask runs at the end of the timer task; the event is a task of its own.
+        js.assertEval("unhandled:true:true,caught,handled:true:late:false:true", "log.join()");
+        // Handled once: another handler later fires nothing more.
+        js.eval("setTimeout(() => { p.then(null, () => log.push('again')); setTimeout(() => log.push('end'), 10); }, 0)");
+        js.runUntil("log.includes('end')", 10);
+        js.assertEval("again,end", "log.slice(3).join()");
+    }
+
+    @Test
+    void rejectionHandledIsNotFiredForAPromiseHandledDuringUnhandledRejection() {
+        js.eval("""
+                var log = [];
+                var q = Promise.reject('r');
+                addEventListener('unhandledrejection', (e) => { e.preventDefault(); e.promise.catch(() => log.push('caught')); });
+                addEventListener('rejectionhandled', () => log.push('handled'));
+                setTimeout(() => { Promise.all([q]).catch(() => {}); setTimeout(() => log.push('end'), 20); }, 10);
+                """);
+        js.runUntil("log.includes('end')", 10);
+        js.assertEval("caught,end", "log.join()");
+    }
+
+    @Test
+    void rejectionHandledSeesHandlersAddedThroughPromiseCombinators() {
+        js.eval("""
+                var log = [];
+                var r = Promise.reject('why');
+                onunhandledrejection = (e) => e.preventDefault();
+                onrejectionhandled = (e) => log.push('handled:' + e.reason);
+                setTimeout(() => Promise.allSettled([r]).then(() => log.push('settled')), 10);
+                """);
+        js.runUntil("log.length === 2", 10);
+        js.assertEval("settled,handled:why", "log.join()");
+        js.assertEval("then,2,false", "[Promise.prototype.then.name, Promise.prototype.then.length, Object.getOwnPropertyDescriptor(Promise.prototype, 'then').enumerable].join()");
+    }
 }
