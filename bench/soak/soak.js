@@ -7,17 +7,22 @@
 // Every `report` seconds it prints progress with RSS and heap; at the end one `soak result {…}`
 // line, and exit code 1 if anything was lost, duplicated, reordered or failed.
 //
-// Run: bench/soak/run.sh [key=value …]  (also prints the process's OS thread count), or
-//      ./wsjs --serve bench/soak/soak.js [key=value …]
+// Run: bench/soak/run.sh [key=value …]  (also prints the process's RSS, OS threads and heap after a
+//      full GC), or ./wsjs --serve bench/soak/soak.js [key=value …]
 // Keys (defaults): seconds=60 cycles=3000 concurrency=8 connections=50 messages=2000 window=64
-//                  report=5 url=/echo exit=true
+//                  opening=1000 hold=0 report=5 url=/echo exit=true
+// `hold` keeps the process `hold` seconds after the last socket closed (before the result), so
+// run.sh can sample what is left once everything is closed.
+// `opening` bounds the handshakes of phase 2 in flight at once. `url` may name another server
+// (e.g. ws://127.0.0.1:PORT/ for 10,000 connections: the embedded server would share this
+// process's file descriptors).
 // Time-bounded: phase 1 stops after `cycles` or half of `seconds`, whichever comes first; an echo
 // of phase 2 that has not come back after `seconds` counts as lost.
 (function () {
   "use strict";
 
   const opts = { seconds: 60, cycles: 3000, concurrency: 8, connections: 50, messages: 2000, window: 64,
-    report: 5, url: "/echo", exit: "true" };
+    opening: 1000, hold: 0, report: 5, url: "/echo", exit: "true" };
   for (const arg of wsjs.args) {
     const i = arg.indexOf("=");
     if (i <= 0 || !(arg.slice(0, i) in opts)) throw new TypeError(`soak: unknown argument '${arg}'`);
@@ -36,7 +41,8 @@
   function report() {
     const m = wsjs.memoryUsage();
     console.log(`soak t=${((performance.now() - start) / 1000).toFixed(1)}s phase=${phase} cycles=${stats.cycles}`
-      + ` sent=${stats.sent} received=${stats.received} lost=${stats.lost} rss=${mib(m.rss)}MiB heapUsed=${mib(m.heapUsed)}MiB`);
+      + ` open=${stats.connections} sent=${stats.sent} received=${stats.received} lost=${stats.lost}`
+      + ` rss=${mib(m.rss)}MiB heapUsed=${mib(m.heapUsed)}MiB`);
   }
 
   /** A promise of the socket once open; rejected if it fails or the time is up first. */
@@ -107,10 +113,11 @@
       const finish = () => {
         if (finished) return;
         finished = true;
-        clearInterval(timer);
+        unfinished.delete(finish);
         stats.lost += sent - distinct;
         resolve();
       };
+      unfinished.add(finish);
       ws.onmessage = (e) => {
         let conn;
         let seq;
@@ -133,23 +140,37 @@
         else send();
       };
       ws.onclose = finish;
-      // The time bound: stop waiting for echoes that did not come.
-      const timer = setInterval(() => { if (performance.now() >= deadline) finish(); }, 250);
       send();
     });
   }
 
+  /** Exchanges still waiting for echoes; one timer (not one per connection) applies the time bound. */
+  const unfinished = new Set();
+
   async function concurrent() {
     const sockets = [];
-    await Promise.all(Array.from({ length: opts.connections }, async (_, id) => {
-      try {
-        sockets.push(await opened(opts.url));
-        stats.connections++;
-      } catch {
-        stats.connectionFailures++;
+    let next = 0;
+    const opener = async () => {
+      while (next < opts.connections) {
+        next++;
+        try {
+          sockets.push(await opened(opts.url));
+          stats.connections++;
+        } catch {
+          stats.connectionFailures++;
+        }
       }
-    }));
+    };
+    await Promise.all(Array.from({ length: Math.min(opts.opening, opts.connections) }, opener));
+    phase = "messages";
+    report();
+    // The time bound: stop waiting for echoes that did not come.
+    const timer = setInterval(() => {
+      if (performance.now() >= deadline) for (const finish of [...unfinished]) finish();
+    }, 250);
     await Promise.all(sockets.map((ws, id) => exchange(ws, id)));
+    clearInterval(timer);
+    phase = "closing";
     await Promise.all(sockets.map((ws) => {
       const closed = closeEvent(ws);
       ws.close(1000);
@@ -160,9 +181,12 @@
   const ticker = setInterval(report, opts.report * 1000);
   globalThis.soakResult = (async () => {
     await cycles();
-    phase = "messages";
+    phase = "opening";
     report();
     await concurrent();
+    phase = "closed";
+    report();
+    if (opts.hold > 0) await new Promise((resolve) => setTimeout(resolve, opts.hold * 1000));
     phase = "done";
     clearInterval(ticker);
     report();

@@ -54,6 +54,25 @@ test(() => {
 }, "a relative URL is parsed against the runtime's location");
 
 test(() => {
+  // Parsed URLs are reused by the constructor: a repeat must give exactly what a first parse gives.
+  for (let i = 0; i < 3; i++) {
+    const relative = new WebSocket("/echo?n=" + i % 2);
+    assert_equals(relative.url, "ws://127.0.0.1/echo?n=" + i % 2, "relative, round " + i);
+    relative.close();
+    const mapped = new WebSocket("HTTP://127.0.0.1:1/X?a=b c");
+    assert_equals(mapped.url, "ws://127.0.0.1:1/X?a=b%20c", "http mapped, round " + i);
+    mapped.close();
+    assert_throws_dom("SyntaxError", () => new WebSocket("ws://127.0.0.1/#f"), "fragment, round " + i);
+    assert_throws_dom("SyntaxError", () => new WebSocket("ftp://127.0.0.1/"), "scheme, round " + i);
+  }
+  for (let i = 0; i < 200; i++) {
+    const ws = new WebSocket("ws://127.0.0.1:1/" + i);
+    assert_equals(ws.url, "ws://127.0.0.1:1/" + i);
+    ws.close();
+  }
+}, "the same URL given again gives the same url or the same exception");
+
+test(() => {
   for (const protocols of [["a b"], [""], ["é"], ["a,b"], ["chat", "chat"], ["chat", "CHAT"], ["x", "y", "X"], "a b", ""]) {
     assert_throws_dom("SyntaxError", () => new WebSocket(ECHO, protocols), JSON.stringify(protocols));
   }

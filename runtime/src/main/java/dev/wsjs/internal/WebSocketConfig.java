@@ -34,11 +34,13 @@ public record WebSocketConfig(OkHttpClient base, List<Path> trustedCertificates,
         return DefaultHttp.CLIENT;
     }
 
+    /** A client whose OkHttp side is made on a network thread, off the calling (loop) thread. */
     WebSocketClient newClient() {
-        OkHttpClient http = (base != null ? base : defaultHttpClient()).newBuilder()
-                .cookieJar(new RuntimeCookieJar())
-                .build();
-        http = TrustedCertificates.trustAlso(http, trustedCertificates);
-        return new WebSocketClient(http, settings);
+        return new WebSocketClient(() -> {
+            OkHttpClient http = (base != null ? base : defaultHttpClient()).newBuilder()
+                    .cookieJar(new RuntimeCookieJar())
+                    .build();
+            return TrustedCertificates.trustAlso(http, trustedCertificates);
+        }, settings);
     }
 }

@@ -5,12 +5,16 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import okhttp3.ConnectionPool;
 import okhttp3.Dispatcher;
 import okhttp3.OkHttpClient;
@@ -25,7 +29,10 @@ import okhttp3.Protocol;
  * (a quiet connection is not a dead one), its own connection pool (a 101 that OkHttp does not
  * take as an upgrade would go back into the pool) and a dispatcher on virtual threads whose limits
  * allow tens of thousands of concurrent handshakes, and a resolver that takes every subdomain of
- * {@code localhost} for {@code localhost} ({@link LocalhostDns}). After the upgrade a connection holds no
+ * {@code localhost} for {@code localhost} ({@link LocalhostDns}). The pool is split in
+ * {@link #POOL_SHARDS} (one derived client each, all else shared): an upgraded connection stays in
+ * its pool until it closes, and OkHttp looks through the whole pool on every new call and every
+ * cleanup, which with 10,000 open WebSockets in one pool made opening them quadratic. After the upgrade a connection holds no
  * dispatcher slot: it runs on its own reader and writer virtual threads.
  *
  * <p>Thread safe.
@@ -33,9 +40,14 @@ import okhttp3.Protocol;
 public final class WebSocketClient implements AutoCloseable {
 
     private static final int MAX_CONCURRENT_HANDSHAKES = 100_000;
+    /** Connection pools of one client; connections are spread over them round robin. */
+    static final int POOL_SHARDS = 32;
 
     private final WebSocketSettings settings;
-    private final OkHttpClient http;
+    private final CompletableFuture<OkHttpClient> http;
+    /** The derived clients by pool shard, each made on first use from {@link #http}. */
+    private final AtomicReferenceArray<OkHttpClient> shards = new AtomicReferenceArray<>(POOL_SHARDS);
+    private final AtomicInteger nextShard = new AtomicInteger();
     private final ExecutorService executor;
     private final ScheduledThreadPoolExecutor timers;
     private final SecureRandom random = new SecureRandom();
@@ -44,6 +56,19 @@ public final class WebSocketClient implements AutoCloseable {
     private volatile boolean closed;
 
     public WebSocketClient(OkHttpClient base, WebSocketSettings settings) {
+        this(() -> base, settings);
+    }
+
+    /**
+     * A client whose OkHttp side is made on a network thread, starting now; handshakes wait for
+     * it there. Building an OkHttp client loads the JDK's trust store (about half a second on a
+     * cold JVM), which would otherwise hold up the thread that opens the first connection.
+     *
+     * @param base supplies the OkHttp client to derive from; may throw IllegalArgumentException,
+     *        which fails every handshake of this client
+     */
+    public WebSocketClient(Supplier<OkHttpClient> base, WebSocketSettings settings) {
+        Objects.requireNonNull(base, "base");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("wsjs-ws-handshake-", 0).factory());
         this.timers = new ScheduledThreadPoolExecutor(1, Thread.ofVirtual().name("wsjs-ws-timers").factory());
@@ -51,20 +76,24 @@ public final class WebSocketClient implements AutoCloseable {
         Dispatcher dispatcher = new Dispatcher(executor);
         dispatcher.setMaxRequests(MAX_CONCURRENT_HANDSHAKES);
         dispatcher.setMaxRequestsPerHost(MAX_CONCURRENT_HANDSHAKES);
-        this.http = base.newBuilder()
-                .protocols(List.of(Protocol.HTTP_1_1))
-                .followRedirects(false)
-                .followSslRedirects(false)
-                .readTimeout(Duration.ZERO)
-                .connectionPool(new ConnectionPool(5, 1, TimeUnit.MINUTES))
-                .dns(new LocalhostDns(base.dns()))
-                .dispatcher(dispatcher)
-                .build();
+        this.http = CompletableFuture.supplyAsync(() -> {
+            OkHttpClient b = base.get();
+            return b.newBuilder()
+                    .protocols(List.of(Protocol.HTTP_1_1))
+                    .followRedirects(false)
+                    .followSslRedirects(false)
+                    .readTimeout(Duration.ZERO)
+                    .connectionPool(newPool())
+                    .dns(new LocalhostDns(b.dns()))
+                    .dispatcher(dispatcher)
+                    .addNetworkInterceptor(WebSocketClient::recordSocket)
+                    .build();
+        }, executor);
     }
 
     /** A client on a default OkHttp client. */
     public WebSocketClient(WebSocketSettings settings) {
-        this(new OkHttpClient(), settings);
+        this(OkHttpClient::new, settings);
     }
 
     /**
@@ -83,6 +112,9 @@ public final class WebSocketClient implements AutoCloseable {
         connecting.add(connection);
         try {
             connection.start();
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            connecting.remove(connection); // closed meanwhile
+            throw new IllegalStateException("WebSocket client is closed", e);
         } catch (RuntimeException e) {
             connecting.remove(connection); // e.g. an extra header OkHttp refuses
             throw e;
@@ -95,9 +127,41 @@ public final class WebSocketClient implements AutoCloseable {
         return settings;
     }
 
-    /** The derived OkHttp client the handshakes run on. */
+    /**
+     * The derived OkHttp client the handshakes run on; waits until it is made.
+     *
+     * @throws java.util.concurrent.CompletionException wrapping what making it threw
+     */
     public OkHttpClient http() {
-        return http;
+        return http.join();
+    }
+
+    /** The derived client for the next handshake: its own pool shard, round robin. Waits like {@link #http()}. */
+    OkHttpClient nextHttp() {
+        int i = Math.floorMod(nextShard.getAndIncrement(), POOL_SHARDS);
+        OkHttpClient shard = shards.get(i);
+        if (shard == null) {
+            OkHttpClient first = http.join();
+            shard = i == 0 ? first : first.newBuilder().connectionPool(newPool()).build();
+            if (!shards.compareAndSet(i, null, shard)) {
+                shard = shards.get(i);
+            }
+        }
+        return shard;
+    }
+
+    /** Tells the connection which socket its handshake went over (see {@link IdleReadSource}). */
+    private static okhttp3.Response recordSocket(okhttp3.Interceptor.Chain chain) throws java.io.IOException {
+        WebSocketConnection.ConnectionSocket tag = chain.request().tag(WebSocketConnection.ConnectionSocket.class);
+        okhttp3.Connection connection = chain.connection();
+        if (tag != null && connection != null) {
+            tag.socket = connection.socket();
+        }
+        return chain.proceed(chain.request());
+    }
+
+    private static ConnectionPool newPool() {
+        return new ConnectionPool(5, 1, TimeUnit.MINUTES);
     }
 
     /** Fails every connection still open (ABORTED), then frees the executor, timers and pool. */
@@ -115,7 +179,13 @@ public final class WebSocketClient implements AutoCloseable {
         }
         timers.shutdownNow();
         executor.shutdown();
-        http.connectionPool().evictAll();
+        for (int i = 0; i < POOL_SHARDS; i++) {
+            OkHttpClient shard = shards.get(i);
+            if (shard != null) {
+                shard.connectionPool().evictAll();
+            }
+        }
+        http.thenAccept(h -> h.connectionPool().evictAll());
     }
 
     // ------------------------------------------------------------------ for connections

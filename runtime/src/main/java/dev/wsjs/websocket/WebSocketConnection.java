@@ -22,6 +22,7 @@ import javax.net.ssl.SSLException;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.Credentials;
+import okhttp3.Headers;
 import okhttp3.HttpUrl;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -54,6 +55,13 @@ public final class WebSocketConnection {
     private volatile Call call;
     private volatile ScheduledFuture<?> handshakeTimer;
     private volatile WebSocketEndpoint endpoint;
+    /** Filled in by the client's network interceptor with the socket the handshake went over. */
+    private final ConnectionSocket connectionSocket = new ConnectionSocket();
+
+    /** A request tag: the socket OkHttp reads the connection from (an SSLSocket for wss:). */
+    static final class ConnectionSocket {
+        volatile java.net.Socket socket;
+    }
 
     WebSocketConnection(WebSocketClient client, HandshakeRequest request, ConnectionListener listener) {
         this.client = client;
@@ -138,26 +146,65 @@ public final class WebSocketConnection {
         }
     }
 
-    /** Starts the opening handshake; returns at once. */
+    /**
+     * Starts the opening handshake; returns at once. Only the checks that must throw run on the
+     * calling thread (for wsjs, the event loop); building the request, the nonce, the timer and the
+     * call run on a network thread, so a script opening a thousand sockets in one task does not
+     * wait for a thousand of them.
+     *
+     * @throws IllegalArgumentException for a header name or value HTTP does not allow
+     * @throws java.util.concurrent.RejectedExecutionException if the client is closed
+     */
     void start() {
+        checkHeaders();
+        client.executor().execute(this::beginHandshake);
+    }
+
+    /** Throws what building the request would throw for the caller's headers, before anything starts. */
+    private void checkHeaders() {
+        Headers.Builder headers = new Headers.Builder();
+        for (Map.Entry<String, String> h : request.extraHeaders().entrySet()) {
+            headers.set(h.getKey(), h.getValue());
+        }
+        if (request.origin() != null) {
+            headers.set("Origin", request.origin());
+        }
+        if (request.userAgent() != null) {
+            headers.set("User-Agent", request.userAgent());
+        }
+    }
+
+    /** Runs on a network thread: sends the handshake request. */
+    private void beginHandshake() {
         byte[] nonce = new byte[16];
         client.random().nextBytes(nonce);
         String key = Base64.getEncoder().encodeToString(nonce);
         // A bad port (0 among them, which no HTTP URL can even name) fails before a request is built.
         int port = request.effectivePort();
         if (BadPorts.isBad(port)) {
-            String detail = request.url() + ": port " + port + " is blocked by the Fetch standard's bad-port list";
-            client.executor().execute(() -> failHandshake(FailureCause.BAD_PORT, detail));
+            failHandshake(FailureCause.BAD_PORT, request.url() + ": port " + port + " is blocked by the Fetch standard's bad-port list");
             return;
         }
-        Request httpRequest = buildRequest(key); // throws for headers OkHttp refuses, before anything starts
-        Call c = client.http().newCall(httpRequest);
+        Call c;
+        try {
+            c = client.nextHttp().newCall(buildRequest(key));
+        } catch (IllegalArgumentException | java.util.concurrent.CompletionException e) {
+            Throwable why = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+            failHandshake(FailureCause.UNSUPPORTED_URL, request.url() + ": the transport cannot make this request: " + why.getMessage());
+            return;
+        }
         call = c;
+        // abort() sets pendingFailure before it reads call: one of the two sees the other.
+        FailureCause early = pendingFailure.get();
+        if (early != null) {
+            failHandshake(early, "failed before the handshake started");
+            return;
+        }
         long timeout = client.settings().handshakeTimeout().toNanos();
         try {
             handshakeTimer = client.timers().schedule(this::handshakeTimedOut, timeout, TimeUnit.NANOSECONDS);
         } catch (java.util.concurrent.RejectedExecutionException closed) {
-            client.executor().execute(() -> failHandshake(FailureCause.ABORTED, "the WebSocket client is closed"));
+            failHandshake(FailureCause.ABORTED, "the WebSocket client is closed");
             return;
         }
         c.enqueue(new Callback() {
@@ -181,7 +228,7 @@ public final class WebSocketConnection {
         String host = request.host();
         HttpUrl httpUrl = HttpUrl.get((request.secure() ? "https://" : "http://") + host + ":"
                 + request.effectivePort() + path + query);
-        Request.Builder b = new Request.Builder().url(httpUrl);
+        Request.Builder b = new Request.Builder().url(httpUrl).tag(ConnectionSocket.class, connectionSocket);
         for (Map.Entry<String, String> h : request.extraHeaders().entrySet()) {
             b.header(h.getKey(), h.getValue());
         }
@@ -238,8 +285,17 @@ public final class WebSocketConnection {
             failHandshake(FailureCause.BAD_HANDSHAKE, request.url() + ": " + e.getMessage());
             return;
         }
-        BufferedSource source = Okio.buffer(socket.getSource());
-        WebSocketEndpoint e = new WebSocketEndpoint(name, Role.CLIENT, source, socket.getSink(), socket::cancel,
+        java.net.Socket connectionSocket = this.connectionSocket.socket;
+        IdleReadSource idle = null;
+        try {
+            if (connectionSocket != null) {
+                idle = new IdleReadSource(socket.getSource(), connectionSocket.getInputStream());
+            }
+        } catch (IOException closedAlready) {
+            // the reader meets the closed socket on its first read
+        }
+        BufferedSource source = Okio.buffer(idle != null ? idle : socket.getSource());
+        WebSocketEndpoint e = new WebSocketEndpoint(name, Role.CLIENT, source, idle, socket.getSink(), socket::cancel,
                 accepted.deflate(), client.settings(), listener, client.timers(), client.random());
         endpoint = e;
         if (pendingFailure.get() != null || !state.compareAndSet(CONNECTING, OPEN)) {

@@ -22,8 +22,10 @@
 
   // The runtime's location: the API base URL and the origin sent in the handshake.
   const locationHref = ops.runtime.location();
-  const locationOrigin = locationHref === null ? null : new internals.url.URL(locationHref).origin;
-  const locationIsSecure = locationHref !== null && new internals.url.URL(locationHref).protocol === "https:";
+  // Parsed once: the constructor parses each URL against this record, not against the string again.
+  const locationRecord = locationHref === null ? null : internals.url.parse(locationHref);
+  const locationOrigin = locationRecord === null ? null : internals.url.serializeOrigin(locationRecord);
+  const locationIsSecure = locationRecord !== null && locationRecord.scheme === "https";
 
   /** Live sockets by transport id, for transport events and "make disappear". */
   const sockets = new Map();
@@ -109,6 +111,56 @@
     return result;
   }
 
+  /** Results of webSocketURL by the url string given to the constructor (successes only). */
+  const recentURLs = new Map();
+  const RECENT_URLS_MAX = 64;
+
+  /**
+   * Steps 1-7 of the WebSocket constructor (and the mixed-content check) for url: its URL record,
+   * serialized, and the serialization of its origin; throws the standard's SyntaxError or
+   * SecurityError. The API base URL is fixed for the runtime, so the result depends on url alone:
+   * recent results are kept, and a program opening many sockets to one URL parses it once.
+   */
+  function webSocketURL(url, prefix) {
+    const known = recentURLs.get(url);
+    if (known !== undefined) return known;
+    // 1. Let baseURL be this's relevant settings object's API base URL.
+    // 2. Let urlRecord be the result of applying the URL parser to url with baseURL.
+    //    (The URL record itself, not a URL object: the constructor needs neither the object nor
+    //    its URLSearchParams, and opening many sockets at once makes this the constructor's cost.)
+    const urlRecord = internals.url.parse(url, locationRecord);
+    // 3. If urlRecord is failure, then throw a "SyntaxError" DOMException.
+    if (urlRecord === null) {
+      throw new DOMException(`${prefix}: The URL '${url}' is invalid.`, "SyntaxError");
+    }
+    // 4. If urlRecord's scheme is "http", then set urlRecord's scheme to "ws".
+    //    (http and ws share the default port 80, https and wss 443: the port stays as parsed.)
+    if (urlRecord.scheme === "http") urlRecord.scheme = "ws";
+    // 5. Otherwise, if urlRecord's scheme is "https", set urlRecord's scheme to "wss".
+    else if (urlRecord.scheme === "https") urlRecord.scheme = "wss";
+    // 6. If urlRecord's scheme is not "ws" or "wss", then throw a "SyntaxError" DOMException.
+    if (urlRecord.scheme !== "ws" && urlRecord.scheme !== "wss") {
+      throw new DOMException(
+        `${prefix}: The URL's scheme must be either 'http', 'https', 'ws', or 'wss'. '${urlRecord.scheme}:' is not allowed.`,
+        "SyntaxError");
+    }
+    // 7. If urlRecord's fragment is non-null, then throw a "SyntaxError" DOMException.
+    if (urlRecord.fragment !== null) {
+      const hash = urlRecord.fragment === "" ? "" : "#" + urlRecord.fragment;
+      throw new DOMException(`${prefix}: The URL contains a fragment identifier ('${hash}'). Fragment identifiers are not allowed in WebSocket URLs.`, "SyntaxError");
+    }
+    // Mixed content: a secure (https) page may not open an insecure ws: connection. The current
+    // standard leaves this to Fetch's mixed-content blocking; WPT (mixed-content.https.any.js)
+    // and browsers expect the earlier constructor step: throw a "SecurityError" DOMException.
+    if (urlRecord.scheme === "ws" && locationIsSecure) {
+      throw new DOMException(`${prefix}: An insecure WebSocket connection may not be initiated from a page loaded over HTTPS.`, "SecurityError");
+    }
+    const result = Object.freeze({ href: internals.url.serialize(urlRecord), origin: internals.url.serializeOrigin(urlRecord) });
+    if (recentURLs.size >= RECENT_URLS_MAX) recentURLs.clear();
+    recentURLs.set(url, result);
+    return result;
+  }
+
   class WebSocket extends internals.EventTarget {
     /** The transport's connection id. */
     #id = 0;
@@ -138,37 +190,8 @@
       }
       protocols = convertProtocols(protocols, prefix);
 
-      // 1. Let baseURL be this's relevant settings object's API base URL.
-      const baseURL = locationHref === null ? undefined : locationHref;
-      // 2. Let urlRecord be the result of applying the URL parser to url with baseURL.
-      let urlRecord;
-      try {
-        urlRecord = baseURL === undefined ? new internals.url.URL(url) : new internals.url.URL(url, baseURL);
-      } catch {
-        // 3. If urlRecord is failure, then throw a "SyntaxError" DOMException.
-        throw new DOMException(`${prefix}: The URL '${url}' is invalid.`, "SyntaxError");
-      }
-      // 4. If urlRecord's scheme is "http", then set urlRecord's scheme to "ws".
-      if (urlRecord.protocol === "http:") urlRecord.protocol = "ws:";
-      // 5. Otherwise, if urlRecord's scheme is "https", set urlRecord's scheme to "wss".
-      else if (urlRecord.protocol === "https:") urlRecord.protocol = "wss:";
-      // 6. If urlRecord's scheme is not "ws" or "wss", then throw a "SyntaxError" DOMException.
-      if (urlRecord.protocol !== "ws:" && urlRecord.protocol !== "wss:") {
-        throw new DOMException(
-          `${prefix}: The URL's scheme must be either 'http', 'https', 'ws', or 'wss'. '${urlRecord.protocol}' is not allowed.`,
-          "SyntaxError");
-      }
-      // 7. If urlRecord's fragment is non-null, then throw a "SyntaxError" DOMException.
-      //    (The serialization contains "#" exactly when the fragment is non-null, even if empty.)
-      if (urlRecord.href.includes("#")) {
-        throw new DOMException(`${prefix}: The URL contains a fragment identifier ('${urlRecord.hash}'). Fragment identifiers are not allowed in WebSocket URLs.`, "SyntaxError");
-      }
-      // Mixed content: a secure (https) page may not open an insecure ws: connection. The current
-      // standard leaves this to Fetch's mixed-content blocking; WPT (mixed-content.https.any.js)
-      // and browsers expect the earlier constructor step: throw a "SecurityError" DOMException.
-      if (urlRecord.protocol === "ws:" && locationIsSecure) {
-        throw new DOMException(`${prefix}: An insecure WebSocket connection may not be initiated from a page loaded over HTTPS.`, "SecurityError");
-      }
+      // 1.-7. (and the mixed-content check): the URL record, serialized, with its origin.
+      const target = webSocketURL(url, prefix);
       // 8. If protocols is a string, set protocols to a sequence consisting of just that string.
       //    (Done by convertProtocols.)
       // 9. If any of the values in protocols occur more than once or otherwise fail to match the
@@ -185,8 +208,8 @@
         seen.add(folded);
       }
       // 10. Set this's url to urlRecord.
-      this.#url = urlRecord.href;
-      this.#origin = urlRecord.origin;
+      this.#url = target.href;
+      this.#origin = target.origin;
       // 11-12. Establish a WebSocket connection given urlRecord, protocols and client, in parallel.
       this.#id = wsOps.connect(this.#url, protocols.join(", "),
         locationOrigin === null || locationOrigin === "null" ? null : locationOrigin, headers);

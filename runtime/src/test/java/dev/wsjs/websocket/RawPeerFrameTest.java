@@ -132,6 +132,41 @@ class RawPeerFrameTest {
     // ------------------------------------------------------------------ what a valid peer can send
 
     @Test
+    void framesInTheSameWriteAsThe101AndAfterQuietSpellsArriveInOrder() throws Exception {
+        try (RawPeer peer = new RawPeer()) {
+            RecordingListener events = new RecordingListener();
+            WebSocketClient c = new WebSocketClient(WebSocketSettings.defaults());
+            try (c) {
+                c.connect(HandshakeRequest.of(peer.uri("/")), events);
+                try (RawPeer.Conn conn = peer.accept().readRequest()) {
+                    // The 101 and two frames in one write: the frames wait in OkHttp's buffer.
+                    String head = "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                            + "Sec-WebSocket-Accept: " + conn.acceptValue() + "\r\n\r\n";
+                    conn.write(concat(head.getBytes(StandardCharsets.ISO_8859_1),
+                            frame(true, 0, OPCODE_TEXT, text("first"), null), frame(true, 0, OPCODE_TEXT, text("second"), null)));
+                    events.awaitOpen();
+                    assertEquals("first", events.awaitText());
+                    assertEquals("second", events.awaitText());
+                    // A quiet spell, then a frame whose first byte comes alone: the client waits for data
+                    // reading single bytes, which must land in front of the rest.
+                    Thread.sleep(200);
+                    byte[] third = frame(true, 0, OPCODE_TEXT, text("third"), null);
+                    conn.write(Arrays.copyOfRange(third, 0, 1));
+                    Thread.sleep(200);
+                    conn.write(Arrays.copyOfRange(third, 1, third.length));
+                    assertEquals("third", events.awaitText());
+                    Thread.sleep(200);
+                    byte[] big = new byte[900];
+                    Arrays.fill(big, (byte) 'x');
+                    conn.write(concat(frame(true, 0, OPCODE_TEXT, big, null), frame(true, 0, OPCODE_TEXT, text("last"), null)));
+                    assertEquals("x".repeat(900), events.awaitText());
+                    assertEquals("last", events.awaitText());
+                }
+            }
+        }
+    }
+
+    @Test
     void tenThousandByteTextInFragmentsWithInterleavedPingIsReassembledAndPonged() throws Exception {
         String message = "ab€".repeat(2000); // 10,000 bytes, fragments split inside '€'
         byte[] bytes = text(message);

@@ -132,6 +132,44 @@ class WebSocketClientTest {
     }
 
     @Test
+    void quietConnectionHoldsNoWriterThreadAndStillSends() throws Exception {
+        RecordingListener events = new RecordingListener();
+        WebSocketConnection c = open("/echo", events);
+        String name = c.toString().split(" ")[0];
+        String writer = "\"" + name + "-writer\"";
+        c.sendText("before");
+        assertEquals("before", events.awaitText());
+        // The writer ends once the queue stayed empty for its linger time (500 ms).
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (threadDump().contains(writer)) {
+            assertTrue(System.nanoTime() < deadline, "the writer of a quiet connection is still there");
+            Thread.sleep(100);
+        }
+        assertTrue(threadDump().contains("\"" + name + "-reader\""), "the reader is named like the writer");
+        c.sendText("after");
+        c.sendText("and more");
+        assertEquals("after", events.awaitText());
+        assertEquals("and more", events.awaitText());
+        c.close(1000, null);
+        events.awaitCloseFrame(1000, "");
+        events.awaitClosed(true, 1000, "");
+    }
+
+    /** A JSON thread dump: virtual threads included, unlike Thread.getAllStackTraces(). */
+    private static String threadDump() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("wsjs-threads");
+        java.nio.file.Path file = dir.resolve("dump.json");
+        try {
+            java.lang.management.ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+                    .dumpThreads(file.toString(), com.sun.management.HotSpotDiagnosticMXBean.ThreadDumpFormat.JSON);
+            return java.nio.file.Files.readString(file);
+        } finally {
+            java.nio.file.Files.deleteIfExists(file);
+            java.nio.file.Files.deleteIfExists(dir);
+        }
+    }
+
+    @Test
     void largeMessagesBothWaysWithAndWithoutDeflate() throws Exception {
         Random random = new Random(3);
         byte[] noise = new byte[1 << 20];
