@@ -471,34 +471,7 @@
     __proto__: null,
     /** https://websockets.spec.whatwg.org/#get-a-url-record (plus the mixed-content check): the serialized URL. */
     getURLRecord(url, prefix) {
-      // 1. Let urlRecord be the result of applying the URL parser to url with baseURL.
-      let urlRecord;
-      try {
-        urlRecord = locationHref === null ? new internals.url.URL(url) : new internals.url.URL(url, locationHref);
-      } catch {
-        // 2. If urlRecord is failure, then throw a "SyntaxError" DOMException.
-        throw new DOMException(`${prefix}: The URL '${url}' is invalid.`, "SyntaxError");
-      }
-      // 3. If urlRecord's scheme is "http", then set urlRecord's scheme to "ws".
-      if (urlRecord.protocol === "http:") urlRecord.protocol = "ws:";
-      // 4. Otherwise, if urlRecord's scheme is "https", set urlRecord's scheme to "wss".
-      else if (urlRecord.protocol === "https:") urlRecord.protocol = "wss:";
-      // 5. If urlRecord's scheme is not "ws" or "wss", then throw a "SyntaxError" DOMException.
-      if (urlRecord.protocol !== "ws:" && urlRecord.protocol !== "wss:") {
-        throw new DOMException(
-          `${prefix}: The URL's scheme must be either 'http', 'https', 'ws', or 'wss'. '${urlRecord.protocol}' is not allowed.`,
-          "SyntaxError");
-      }
-      // 6. If urlRecord's fragment is non-null, then throw a "SyntaxError" DOMException.
-      if (urlRecord.href.includes("#")) {
-        throw new DOMException(`${prefix}: The URL contains a fragment identifier ('${urlRecord.hash}'). Fragment identifiers are not allowed in WebSocket URLs.`, "SyntaxError");
-      }
-      // Mixed content, as the WebSocket constructor does it.
-      if (urlRecord.protocol === "ws:" && locationIsSecure) {
-        throw new DOMException(`${prefix}: An insecure WebSocket connection may not be initiated from a page loaded over HTTPS.`, "SecurityError");
-      }
-      // 7. Return urlRecord.
-      return urlRecord.href;
+      return webSocketURL(url, prefix).href;
     },
     /**
      * Throws a "SyntaxError" DOMException if any of protocols occurs more than once or is not a valid
