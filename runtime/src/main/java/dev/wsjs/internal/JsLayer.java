@@ -29,11 +29,13 @@ public final class JsLayer {
             "04_console.js",
             "05_url.js",
             "06_encoding.js",
+            "06_streams.js",
             "07_blob.js",
             "08_abort.js",
             "09_globals.js",
             "10_websocket.js",
-            "11_wsjs_namespace.js");
+            "11_wsjs_namespace.js",
+            "12_websocket_stream.js");
 
     /**
      * Deletes the GraalJS globals that lead to the host, each of which must be gone before user code

@@ -33,6 +33,8 @@ public final class WebSocketOps {
     static final int EVENT_BINARY = 3;
     static final int EVENT_CLOSING = 4;
     static final int EVENT_CLOSED = 5;
+    /** A {@link #notifyWhenSent} target was reached (WebSocketStream writes). */
+    static final int EVENT_SENT = 6;
 
     private final RuntimeServices services;
     /** Live connections by id. Loop thread only. */
@@ -189,6 +191,39 @@ public final class WebSocketOps {
         return services.loop().taskSerial();
     }
 
+    /**
+     * From now on the script reports consumed messages itself with {@link #delivered}: a WebSocketStream
+     * reports a message when its reader takes it, so a reader that stops reading stops the socket
+     * reads once the receive high-water mark is reached. Call in the task that connected.
+     */
+    @HostAccess.Export
+    public void deliverByScript(int id) {
+        Connection c = connections.get(id);
+        if (c != null) c.deliveredByScript = true;
+    }
+
+    /** Messages holding {@code amount} bytes (as counted by {@code WebSocketConnection.delivered}) were consumed. */
+    @HostAccess.Export
+    public void delivered(int id, double amount) {
+        Connection c = connections.get(id);
+        if (c != null && c.transport != null) c.transport.delivered((long) amount);
+    }
+
+    /**
+     * Whether {@code total} payload bytes have been handed to the socket; if not, an
+     * {@code EVENT_SENT} event is posted once they have. One target at a time per connection.
+     */
+    @HostAccess.Export
+    public boolean notifyWhenSent(int id, double total) {
+        Connection c = connections.get(id);
+        if (c == null || c.transport == null) return true;
+        long target = (long) total;
+        if (c.bytesSent.get() >= target) return true;
+        c.sentTarget.set(target);
+        // The writer may have sent the rest between the check and the set: whoever clears the target reports it.
+        return c.bytesSent.get() >= target && c.sentTarget.compareAndSet(target, Long.MAX_VALUE);
+    }
+
     /** Forgets a connection after its close event (its id is never reused). */
     @HostAccess.Export
     public void release(int id) {
@@ -215,11 +250,15 @@ public final class WebSocketOps {
         final int id;
         final String url;
         final AtomicLong bytesSent = new AtomicLong();
+        /** Sent-bytes count at which to post EVENT_SENT (MAX_VALUE: none). Set by the loop, cleared by whoever reports it. */
+        final AtomicLong sentTarget = new AtomicLong(Long.MAX_VALUE);
         /** Set once by connect() on the loop thread before any event can be posted for it; null if refused. */
         volatile WebSocketConnection transport;
         /** Loop thread only: whether it counts against the open-WebSocket limit, and whether its open event ran. */
         boolean counted;
         boolean openDispatched;
+        /** Loop thread only: the script reports consumed messages itself (see deliverByScript). */
+        boolean deliveredByScript;
         // Loop thread only: payload bytes handed to the transport, and the total before the current task.
         long queuedTotal;
         long queuedBeforeTask;
@@ -277,7 +316,7 @@ public final class WebSocketOps {
         public void onText(String text) {
             post(() -> {
                 eventCallback.executeVoid(EVENT_TEXT, id, text);
-                transport.delivered(text.length());
+                if (!deliveredByScript) transport.delivered(text.length());
             });
         }
 
@@ -286,7 +325,7 @@ public final class WebSocketOps {
             int size = data.remaining();
             post(() -> {
                 eventCallback.executeVoid(EVENT_BINARY, id, data);
-                transport.delivered(size);
+                if (!deliveredByScript) transport.delivered(size);
             });
         }
 
@@ -318,7 +357,11 @@ public final class WebSocketOps {
 
         @Override
         public void onBytesSent(long payloadBytes) {
-            bytesSent.addAndGet(payloadBytes);
+            long sent = bytesSent.addAndGet(payloadBytes);
+            long target = sentTarget.get();
+            if (sent >= target && sentTarget.compareAndSet(target, Long.MAX_VALUE)) {
+                post(() -> eventCallback.executeVoid(EVENT_SENT, id));
+            }
         }
 
         private void post(Runnable task) {

@@ -2,9 +2,8 @@
 // File API: https://w3c.github.io/FileAPI/ ; ProgressEvent: https://xhr.spec.whatwg.org/#interface-progressevent
 //
 // Not implemented:
-// - Blob.stream(): this runtime has no ReadableStream (the File API returns one), so the member is
-//   left out rather than returning something else; text(), arrayBuffer() and bytes() read the
-//   bytes directly instead of through a stream.
+// - Blob.stream() returns a default ReadableStream of Uint8Array chunks, not a readable byte stream
+//   (this runtime has no byte streams), so getReader({ mode: "byob" }) throws a TypeError.
 // - FileList and FileReaderSync (no file inputs; no workers).
 // - blob: URLs (URL.createObjectURL / revokeObjectURL).
 
@@ -22,7 +21,7 @@ interface Blob {
             optional DOMString contentType);
 
   // read from the Blob.
-  // [NewObject] ReadableStream stream();   (not implemented: no ReadableStream, see above)
+  [NewObject] ReadableStream stream();
   [NewObject] Promise<USVString> text();
   [NewObject] Promise<ArrayBuffer> arrayBuffer();
   [NewObject] Promise<Uint8Array> bytes();

@@ -29,6 +29,12 @@
 
   /** Live sockets by transport id, for transport events and "make disappear". */
   const sockets = new Map();
+  /**
+   * Transport connections owned by other interfaces (WebSocketStream), by id: each gets the events of its
+   * connection as handler(kind, a, b, c, d). Only looked up for ids that are not WebSockets, so the
+   * WebSocket message path does one map lookup as before.
+   */
+  const connectionHandlers = new Map();
 
   // RFC 6455 §4.1 / RFC 7230 §3.2.6: a subprotocol is a token: visible ASCII except separators.
   const TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
@@ -415,7 +421,11 @@
     /** The single entry point for transport events; see WebSocketOps for the argument layout. */
     static dispatchTransportEvent(kind, id, a, b, c, d) {
       const ws = sockets.get(id);
-      if (ws === undefined) return;
+      if (ws === undefined) {
+        const handler = connectionHandlers.get(id);
+        if (handler !== undefined) handler(kind, a, b, c, d);
+        return;
+      }
       switch (kind) {
         case EVENT_TEXT: WebSocket.#onMessage(ws, false, a); break;
         case EVENT_BINARY: WebSocket.#onMessage(ws, true, a); break;
@@ -452,6 +462,53 @@
   webidl.defineConstants(WebSocket, { CONNECTING, OPEN, CLOSING, CLOSED });
   webidl.configureInterface(WebSocket);
   webidl.exposeInterface(globalThis, "WebSocket", WebSocket);
+
+  /**
+   * What WebSocketStream shares with WebSocket: the standard's "get a URL record" and the subprotocol
+   * checks of both constructors, and a way to own a transport connection's events.
+   */
+  internals.websocket = {
+    __proto__: null,
+    /** https://websockets.spec.whatwg.org/#get-a-url-record (plus the mixed-content check): the serialized URL. */
+    getURLRecord(url, prefix) {
+      return webSocketURL(url, prefix).href;
+    },
+    /**
+     * Throws a "SyntaxError" DOMException if any of protocols occurs more than once or is not a valid
+     * `Sec-WebSocket-Protocol` element.
+     */
+    checkProtocols(protocols, prefix) {
+      const seen = new Set();
+      for (const protocol of protocols) {
+        if (!TOKEN.test(protocol)) {
+          throw new DOMException(`${prefix}: The subprotocol '${protocol}' is invalid.`, "SyntaxError");
+        }
+        const folded = protocol.toLowerCase();
+        if (seen.has(folded)) {
+          throw new DOMException(`${prefix}: The subprotocol '${protocol}' is duplicated.`, "SyntaxError");
+        }
+        seen.add(folded);
+      }
+    },
+    /** Establishes a connection whose events go to handler(kind, a, b, c, d); returns its id. */
+    connect(url, protocols, handler) {
+      const id = wsOps.connect(url, protocols.join(", "),
+        locationOrigin === null || locationOrigin === "null" ? null : locationOrigin, null);
+      connectionHandlers.set(id, handler);
+      return id;
+    },
+    /** Stops routing a connection's events (after its close event). */
+    disconnect(id) {
+      connectionHandlers.delete(id);
+    },
+    EVENT_OPEN,
+    EVENT_TEXT,
+    EVENT_BINARY,
+    EVENT_CLOSING,
+    EVENT_CLOSED,
+    EVENT_SENT: 6,
+    copyToArrayBuffer,
+  };
 
   const previousDisappear = internals.makeDisappear;
   internals.makeDisappear = function () {

@@ -1,0 +1,3518 @@
+// The WHATWG Streams Standard (https://streams.spec.whatwg.org/): ReadableStream with its default
+// controller and reader, WritableStream with its default controller and writer, TransformStream,
+// piping, teeing, async iteration and the two queuing strategies.
+//
+// Each public object keeps its internal slots in one record (a null-prototype object) held in a
+// private field; the abstract operations work on those records, which point back at their public
+// object through `object`. The records are what the spec calls "stream", "controller", "reader".
+//
+// Not implemented: readable byte streams (type: "bytes", ReadableByteStreamController, BYOB
+// readers and requests); a `type: "bytes"` source is refused with a RangeError.
+(function (globalThis, internals, ops) {
+  "use strict";
+
+  const { webidl, DOMException } = internals;
+  const converters = webidl.converters;
+
+  // Builtins captured before any user script runs.
+  const PromiseCtor = Promise;
+  const PromiseResolve = Promise.resolve.bind(Promise);
+  const PromiseReject = Promise.reject.bind(Promise);
+  const PromisePrototypeThen = Promise.prototype.then;
+  const ReflectApply = Reflect.apply;
+  const ObjectCreate = Object.create;
+  const ObjectDefineProperty = Object.defineProperty;
+  const ObjectGetPrototypeOf = Object.getPrototypeOf;
+  const ObjectSetPrototypeOf = Object.setPrototypeOf;
+  const NumberIsNaN = Number.isNaN;
+  const SymbolAsyncIterator = Symbol.asyncIterator;
+  const SymbolIterator = Symbol.iterator;
+  const ArrayBufferIsView = ArrayBuffer.isView;
+  const TypeErrorCtor = TypeError;
+  const RangeErrorCtor = RangeError;
+  const AsyncIteratorPrototype = ObjectGetPrototypeOf(ObjectGetPrototypeOf(async function* () {}).prototype);
+
+  // Lets the layer create a stream object around a record without running the public constructor.
+  const kInternal = Symbol("create internally");
+
+  // ------------------------------------------------------------------ promises
+  // https://webidl.spec.whatwg.org/#es-promise-manipulation
+
+  function noop() {}
+
+  /**
+   * A new promise with its resolving functions, and whether it is still pending ([[PromiseState]] is
+   * "pending"), which some algorithms test: what the spec's "a new promise" needs later.
+   */
+  function newPromise() {
+    const capability = { __proto__: null, promise: undefined, resolve: undefined, reject: undefined, pending: true };
+    capability.promise = new PromiseCtor((resolve, reject) => {
+      capability.resolve = (value) => {
+        capability.pending = false;
+        resolve(value);
+      };
+      capability.reject = (reason) => {
+        capability.pending = false;
+        reject(reason);
+      };
+    });
+    return capability;
+  }
+
+  /** A capability for "a promise rejected with reason" (already settled). */
+  function rejectedCapability(reason) {
+    const capability = newPromise();
+    capability.reject(reason);
+    return capability;
+  }
+
+  function resolvedWith(value) {
+    return PromiseResolve(value);
+  }
+
+  function rejectedWith(reason) {
+    return PromiseReject(reason);
+  }
+
+  /** "Set promise.[[PromiseIsHandled]] to true": a reaction keeps it out of unhandled-rejection reports. */
+  function markHandled(promise) {
+    ReflectApply(PromisePrototypeThen, promise, [undefined, noop]);
+  }
+
+  /** "Upon fulfillment/rejection of promise": the reactions' results are ignored. */
+  function uponPromise(promise, onFulfilled, onRejected) {
+    ReflectApply(PromisePrototypeThen, promise, [onFulfilled, onRejected]);
+  }
+
+  /** "The result of reacting to promise": a new promise from the reactions. */
+  function transformPromise(promise, onFulfilled, onRejected) {
+    return ReflectApply(PromisePrototypeThen, promise, [onFulfilled, onRejected]);
+  }
+
+  /** A resolved-or-rejected promise from calling an algorithm that may throw: "a promise resolved with the result". */
+  function promiseCall(fn, thisArg, args) {
+    try {
+      return resolvedWith(ReflectApply(fn, thisArg, args));
+    } catch (e) {
+      return rejectedWith(e);
+    }
+  }
+
+  // ------------------------------------------------------------------ queue-with-sizes
+  // https://streams.spec.whatwg.org/#queue-with-sizes
+
+  /** A FIFO of {value, size} with O(1) dequeue: an array and the index of its first live entry. */
+  class SizedQueue {
+    constructor() {
+      this.items = [];
+      this.head = 0;
+    }
+    get length() {
+      return this.items.length - this.head;
+    }
+    push(item) {
+      this.items[this.items.length] = item;
+    }
+    shift() {
+      const item = this.items[this.head];
+      this.items[this.head] = undefined;
+      this.head++;
+      // Compact once the dead prefix is large and dominates the array.
+      if (this.head > 1024 && this.head * 2 > this.items.length) {
+        this.items = this.items.slice(this.head);
+        this.head = 0;
+      }
+      return item;
+    }
+    peek() {
+      return this.items[this.head];
+    }
+  }
+
+  // https://streams.spec.whatwg.org/#dequeue-value
+  function dequeueValue(container) {
+    // 1. Assert: container has [[queue]] and [[queueTotalSize]] internal slots.
+    // 2. Assert: container.[[queue]] is not empty.
+    // 3. Let valueWithSize be container.[[queue]][0].
+    // 4. Remove valueWithSize from container.[[queue]].
+    const valueWithSize = container.queue.shift();
+    // 5. Set container.[[queueTotalSize]] to container.[[queueTotalSize]] − valueWithSize's size.
+    container.queueTotalSize -= valueWithSize.size;
+    // 6. If container.[[queueTotalSize]] < 0, set container.[[queueTotalSize]] to 0. (Due to rounding errors.)
+    if (container.queueTotalSize < 0) container.queueTotalSize = 0;
+    // 7. Return valueWithSize's value.
+    return valueWithSize.value;
+  }
+
+  // https://streams.spec.whatwg.org/#enqueue-value-with-size
+  function enqueueValueWithSize(container, value, size) {
+    // 2. If ! IsNonNegativeNumber(size) is false, throw a RangeError exception.
+    // 3. If size is +∞, throw a RangeError exception.
+    if (typeof size !== "number" || NumberIsNaN(size) || size < 0 || size === Infinity) {
+      throw new RangeErrorCtor("The size of a chunk must be a finite, non-negative number.");
+    }
+    // 4. Append a new value-with-size with value value and size size to container.[[queue]].
+    container.queue.push({ __proto__: null, value, size });
+    // 5. Set container.[[queueTotalSize]] to container.[[queueTotalSize]] + size.
+    container.queueTotalSize += size;
+  }
+
+  // https://streams.spec.whatwg.org/#peek-queue-value
+  function peekQueueValue(container) {
+    // 3. Let valueWithSize be container.[[queue]][0]. 4. Return valueWithSize's value.
+    return container.queue.peek().value;
+  }
+
+  // https://streams.spec.whatwg.org/#reset-queue
+  function resetQueue(container) {
+    // 2. Set container.[[queue]] to a new empty list.
+    container.queue = new SizedQueue();
+    // 3. Set container.[[queueTotalSize]] to 0.
+    container.queueTotalSize = 0;
+  }
+
+  // ------------------------------------------------------------------ queuing strategies
+  // https://streams.spec.whatwg.org/#validate-and-normalize-high-water-mark
+
+  // https://streams.spec.whatwg.org/#extract-high-water-mark
+  function extractHighWaterMark(strategy, defaultHWM) {
+    // 1. If strategy["highWaterMark"] does not exist, return defaultHWM.
+    if (strategy.highWaterMark === undefined) return defaultHWM;
+    // 2. Let highWaterMark be strategy["highWaterMark"].
+    const highWaterMark = strategy.highWaterMark;
+    // 3. If highWaterMark is NaN or highWaterMark < 0, throw a RangeError exception.
+    if (NumberIsNaN(highWaterMark) || highWaterMark < 0) {
+      throw new RangeErrorCtor("The highWaterMark of a queuing strategy must be a non-negative number.");
+    }
+    // 4. Return highWaterMark.
+    return highWaterMark;
+  }
+
+  // https://streams.spec.whatwg.org/#make-size-algorithm-from-size-function
+  function extractSizeAlgorithm(strategy) {
+    // 1. If strategy["size"] does not exist, return an algorithm that returns 1.
+    const size = strategy.size;
+    if (size === undefined) return () => 1;
+    // 2. Return an algorithm that performs the following steps, taking a chunk argument:
+    //    1. Return the result of invoking strategy["size"] with argument list « chunk ».
+    //    (The callback's return value is converted to an IDL unrestricted double.)
+    return (chunk) => +ReflectApply(size, undefined, [chunk]);
+  }
+
+  // dictionary QueuingStrategy { unrestricted double highWaterMark; QueuingStrategySize size; };
+  converters.QueuingStrategySize = webidl.createCallbackFunctionConverter("QueuingStrategySize");
+  converters.QueuingStrategy = webidl.createDictionaryConverter("QueuingStrategy", [
+    { key: "highWaterMark", converter: converters["unrestricted double"] },
+    { key: "size", converter: converters.QueuingStrategySize },
+  ]);
+  // dictionary QueuingStrategyInit { required unrestricted double highWaterMark; };
+  converters.QueuingStrategyInit = webidl.createDictionaryConverter("QueuingStrategyInit", [
+    { key: "highWaterMark", converter: converters["unrestricted double"], required: true },
+  ]);
+
+  // The size functions are created once per global and shared by every strategy instance:
+  // https://streams.spec.whatwg.org/#blqs-internal-slots
+  const byteLengthSizeFunction = webidl.setFunctionName(
+    // 1. Let steps be the following steps, given chunk: return ? GetV(chunk, "byteLength").
+    (chunk) => chunk.byteLength, "size");
+  const countSizeFunction = webidl.setFunctionName(
+    // 1. Let steps be the following steps: return 1.
+    () => 1, "size");
+
+  class ByteLengthQueuingStrategy {
+    #highWaterMark;
+
+    // https://streams.spec.whatwg.org/#blqs-constructor
+    constructor(init) {
+      const prefix = "Failed to construct 'ByteLengthQueuingStrategy'";
+      webidl.requiredArguments(arguments.length, 1, prefix);
+      init = converters.QueuingStrategyInit(init, prefix, "Argument 1");
+      // 1. Set this.[[highWaterMark]] to init["highWaterMark"].
+      this.#highWaterMark = init.highWaterMark;
+    }
+
+    get highWaterMark() {
+      if (!ByteLengthQueuingStrategy.#is(this)) throw new TypeErrorCtor("Illegal invocation");
+      // 1. Return this.[[highWaterMark]].
+      return this.#highWaterMark;
+    }
+
+    get size() {
+      if (!ByteLengthQueuingStrategy.#is(this)) throw new TypeErrorCtor("Illegal invocation");
+      // 1. Return this's relevant global object's ByteLengthQueuingStrategy size function.
+      return byteLengthSizeFunction;
+    }
+
+    static #is(V) {
+      return V !== null && typeof V === "object" && #highWaterMark in V;
+    }
+  }
+
+  class CountQueuingStrategy {
+    #highWaterMark;
+
+    // https://streams.spec.whatwg.org/#cqs-constructor
+    constructor(init) {
+      const prefix = "Failed to construct 'CountQueuingStrategy'";
+      webidl.requiredArguments(arguments.length, 1, prefix);
+      init = converters.QueuingStrategyInit(init, prefix, "Argument 1");
+      // 1. Set this.[[highWaterMark]] to init["highWaterMark"].
+      this.#highWaterMark = init.highWaterMark;
+    }
+
+    get highWaterMark() {
+      if (!CountQueuingStrategy.#is(this)) throw new TypeErrorCtor("Illegal invocation");
+      // 1. Return this.[[highWaterMark]].
+      return this.#highWaterMark;
+    }
+
+    get size() {
+      if (!CountQueuingStrategy.#is(this)) throw new TypeErrorCtor("Illegal invocation");
+      // 1. Return this's relevant global object's count queuing strategy size function.
+      return countSizeFunction;
+    }
+
+    static #is(V) {
+      return V !== null && typeof V === "object" && #highWaterMark in V;
+    }
+  }
+
+  // ------------------------------------------------------------------ WebIDL dictionaries
+
+  converters.UnderlyingSourceStartCallback = webidl.createCallbackFunctionConverter("UnderlyingSourceStartCallback");
+  converters.UnderlyingSourcePullCallback = webidl.createCallbackFunctionConverter("UnderlyingSourcePullCallback");
+  converters.UnderlyingSourceCancelCallback = webidl.createCallbackFunctionConverter("UnderlyingSourceCancelCallback");
+  converters.ReadableStreamType = webidl.createEnumConverter("ReadableStreamType", ["bytes"]);
+  converters.UnderlyingSource = webidl.createDictionaryConverter("UnderlyingSource", [
+    { key: "start", converter: converters.UnderlyingSourceStartCallback },
+    { key: "pull", converter: converters.UnderlyingSourcePullCallback },
+    { key: "cancel", converter: converters.UnderlyingSourceCancelCallback },
+    { key: "type", converter: converters.ReadableStreamType },
+    { key: "autoAllocateChunkSize", converter: converters["unsigned long long"], enforceRange: true },
+  ]);
+  converters.UnderlyingSinkStartCallback = webidl.createCallbackFunctionConverter("UnderlyingSinkStartCallback");
+  converters.UnderlyingSinkWriteCallback = webidl.createCallbackFunctionConverter("UnderlyingSinkWriteCallback");
+  converters.UnderlyingSinkCloseCallback = webidl.createCallbackFunctionConverter("UnderlyingSinkCloseCallback");
+  converters.UnderlyingSinkAbortCallback = webidl.createCallbackFunctionConverter("UnderlyingSinkAbortCallback");
+  converters.UnderlyingSink = webidl.createDictionaryConverter("UnderlyingSink", [
+    { key: "start", converter: converters.UnderlyingSinkStartCallback },
+    { key: "write", converter: converters.UnderlyingSinkWriteCallback },
+    { key: "close", converter: converters.UnderlyingSinkCloseCallback },
+    { key: "abort", converter: converters.UnderlyingSinkAbortCallback },
+    { key: "type", converter: converters.any },
+  ]);
+  converters.TransformerStartCallback = webidl.createCallbackFunctionConverter("TransformerStartCallback");
+  converters.TransformerTransformCallback = webidl.createCallbackFunctionConverter("TransformerTransformCallback");
+  converters.TransformerFlushCallback = webidl.createCallbackFunctionConverter("TransformerFlushCallback");
+  converters.TransformerCancelCallback = webidl.createCallbackFunctionConverter("TransformerCancelCallback");
+  converters.Transformer = webidl.createDictionaryConverter("Transformer", [
+    { key: "start", converter: converters.TransformerStartCallback },
+    { key: "transform", converter: converters.TransformerTransformCallback },
+    { key: "flush", converter: converters.TransformerFlushCallback },
+    { key: "cancel", converter: converters.TransformerCancelCallback },
+    { key: "readableType", converter: converters.any },
+    { key: "writableType", converter: converters.any },
+  ]);
+  converters.ReadableStreamReaderMode = webidl.createEnumConverter("ReadableStreamReaderMode", ["byob"]);
+  converters.ReadableStreamGetReaderOptions = webidl.createDictionaryConverter("ReadableStreamGetReaderOptions", [
+    { key: "mode", converter: converters.ReadableStreamReaderMode },
+  ]);
+  converters.ReadableStreamIteratorOptions = webidl.createDictionaryConverter("ReadableStreamIteratorOptions", [
+    { key: "preventCancel", converter: converters.boolean, defaultValue: false },
+  ]);
+  // AbortSignal is defined by a later layer file: its converter is looked up when first used.
+  const convertAbortSignal = (V, prefix, context) => converters.AbortSignal(V, prefix, context);
+  converters.StreamPipeOptions = webidl.createDictionaryConverter("StreamPipeOptions", [
+    { key: "preventClose", converter: converters.boolean, defaultValue: false },
+    { key: "preventAbort", converter: converters.boolean, defaultValue: false },
+    { key: "preventCancel", converter: converters.boolean, defaultValue: false },
+    { key: "signal", converter: convertAbortSignal },
+  ]);
+
+  // ================================================================== readable streams
+
+  // Creators of objects around records, taken from the classes before their `create` is removed.
+  let createReadableControllerObject;
+  let createWritableControllerObject;
+  let createReaderObject;
+  let createWriterObject;
+  let createTransformControllerObject;
+
+  /** The record of a ReadableStream's internal slots: https://streams.spec.whatwg.org/#rs-internal-slots */
+  function newReadableStreamRecord(object) {
+    return {
+      __proto__: null,
+      object,
+      // [[controller]], [[Detached]], [[disturbed]], [[reader]], [[state]], [[storedError]]
+      controller: undefined,
+      disturbed: false,
+      reader: undefined,
+      state: "readable",
+      storedError: undefined,
+    };
+  }
+
+  let readableStreamRecordOf;
+  let isReadableStreamObject;
+
+  class ReadableStream {
+    #stream;
+
+    // https://streams.spec.whatwg.org/#rs-constructor
+    constructor(underlyingSource = undefined, strategy = undefined) {
+      if (underlyingSource === kInternal) {
+        this.#stream = strategy;
+        return;
+      }
+      const prefix = "Failed to construct 'ReadableStream'";
+      // 1. If underlyingSource is missing, set it to null.
+      // (The IDL type is `optional object`: null, like any non-object, is a TypeError.)
+      if (underlyingSource !== undefined) underlyingSource = converters.object(underlyingSource, prefix, "Argument 1");
+      else underlyingSource = null;
+      strategy = converters.QueuingStrategy(strategy, prefix, "Argument 2");
+      // 2. Let underlyingSourceDict be underlyingSource, converted to an IDL value of type UnderlyingSource.
+      const underlyingSourceDict = converters.UnderlyingSource(underlyingSource, prefix, "Argument 1");
+      // 3. Perform ! InitializeReadableStream(this).
+      const stream = newReadableStreamRecord(this);
+      this.#stream = stream;
+      // 4. If underlyingSourceDict["type"] is "bytes": readable byte streams are not implemented.
+      if (underlyingSourceDict.type === "bytes") {
+        throw new RangeErrorCtor(`${prefix}: readable byte streams (type: 'bytes') are not supported by this runtime.`);
+      }
+      // 5. Otherwise,
+      // 5.2. Let sizeAlgorithm be ! ExtractSizeAlgorithm(strategy).
+      const sizeAlgorithm = extractSizeAlgorithm(strategy);
+      // 5.3. Let highWaterMark be ? ExtractHighWaterMark(strategy, 1).
+      const highWaterMark = extractHighWaterMark(strategy, 1);
+      // 5.4. Perform ? SetUpReadableStreamDefaultControllerFromUnderlyingSource(this, underlyingSource,
+      //      underlyingSourceDict, highWaterMark, sizeAlgorithm).
+      setUpReadableStreamDefaultControllerFromUnderlyingSource(stream, underlyingSource, underlyingSourceDict,
+        highWaterMark, sizeAlgorithm);
+    }
+
+    static {
+      readableStreamRecordOf = (object) => object.#stream;
+      isReadableStreamObject = (V) => V !== null && typeof V === "object" && #stream in V;
+    }
+
+    static #check(self) {
+      if (!isReadableStreamObject(self)) throw new TypeErrorCtor("Illegal invocation");
+      return self.#stream;
+    }
+
+    // https://streams.spec.whatwg.org/#rs-from
+    static from(asyncIterable) {
+      webidl.requiredArguments(arguments.length, 1, "Failed to execute 'from' on 'ReadableStream'");
+      // 1. Return ? ReadableStreamFromIterable(asyncIterable).
+      return readableStreamFromIterable(asyncIterable).object;
+    }
+
+    // https://streams.spec.whatwg.org/#rs-locked
+    get locked() {
+      const stream = ReadableStream.#check(this);
+      // 1. Return ! IsReadableStreamLocked(this).
+      return isReadableStreamLocked(stream);
+    }
+
+    // https://streams.spec.whatwg.org/#rs-cancel
+    cancel(reason = undefined) {
+      let stream;
+      try {
+        stream = ReadableStream.#check(this);
+      } catch (e) {
+        return rejectedWith(e);
+      }
+      // 1. If ! IsReadableStreamLocked(this) is true, return a promise rejected with a TypeError exception.
+      if (isReadableStreamLocked(stream)) {
+        return rejectedWith(new TypeErrorCtor("Failed to execute 'cancel' on 'ReadableStream': Cannot cancel a locked stream."));
+      }
+      // 2. Return ! ReadableStreamCancel(this, reason).
+      return readableStreamCancel(stream, reason);
+    }
+
+    // https://streams.spec.whatwg.org/#rs-get-reader
+    getReader(options = undefined) {
+      const stream = ReadableStream.#check(this);
+      const prefix = "Failed to execute 'getReader' on 'ReadableStream'";
+      options = converters.ReadableStreamGetReaderOptions(options, prefix, "Argument 1");
+      // 1. If options["mode"] does not exist, return ? AcquireReadableStreamDefaultReader(this).
+      if (options.mode === undefined) return acquireReadableStreamDefaultReader(stream).object;
+      // 2. Assert: options["mode"] is "byob".
+      // 3. Return ? AcquireReadableStreamBYOBReader(this): its first step throws a TypeError for a
+      //    stream whose controller is not a ReadableByteStreamController, which is every stream here.
+      throw new TypeErrorCtor(`${prefix}: Cannot get a BYOB reader for a stream that is not a readable byte stream.`);
+    }
+
+    // https://streams.spec.whatwg.org/#rs-pipe-through
+    pipeThrough(transform, options = undefined) {
+      const stream = ReadableStream.#check(this);
+      const prefix = "Failed to execute 'pipeThrough' on 'ReadableStream'";
+      webidl.requiredArguments(arguments.length, 1, prefix);
+      transform = converters.ReadableWritablePair(transform, prefix, "Argument 1");
+      options = converters.StreamPipeOptions(options, prefix, "Argument 2");
+      const writable = writableStreamRecordOf(transform.writable);
+      // 1. If ! IsReadableStreamLocked(this) is true, throw a TypeError exception.
+      if (isReadableStreamLocked(stream)) throw new TypeErrorCtor(`${prefix}: The stream is locked.`);
+      // 2. If ! IsWritableStreamLocked(transform["writable"]) is true, throw a TypeError exception.
+      if (isWritableStreamLocked(writable)) throw new TypeErrorCtor(`${prefix}: The writable side is locked.`);
+      // 3. Let signal be options["signal"] if it exists, or undefined otherwise.
+      const signal = options.signal;
+      // 4. Let promise be ! ReadableStreamPipeTo(this, transform["writable"], options["preventClose"],
+      //    options["preventAbort"], options["preventCancel"], signal).
+      const promise = readableStreamPipeTo(stream, writable, options.preventClose, options.preventAbort,
+        options.preventCancel, signal);
+      // 5. Set promise.[[PromiseIsHandled]] to true.
+      markHandled(promise);
+      // 6. Return transform["readable"].
+      return transform.readable;
+    }
+
+    // https://streams.spec.whatwg.org/#rs-pipe-to
+    pipeTo(destination, options = undefined) {
+      let stream;
+      let dest;
+      try {
+        stream = ReadableStream.#check(this);
+        const prefix = "Failed to execute 'pipeTo' on 'ReadableStream'";
+        webidl.requiredArguments(arguments.length, 1, prefix);
+        destination = converters.WritableStream(destination, prefix, "Argument 1");
+        options = converters.StreamPipeOptions(options, prefix, "Argument 2");
+        dest = writableStreamRecordOf(destination);
+        // 1. If ! IsReadableStreamLocked(this) is true, return a promise rejected with a TypeError exception.
+        if (isReadableStreamLocked(stream)) throw new TypeErrorCtor(`${prefix}: The stream is locked.`);
+        // 2. If ! IsWritableStreamLocked(destination) is true, return a promise rejected with a TypeError exception.
+        if (isWritableStreamLocked(dest)) throw new TypeErrorCtor(`${prefix}: The destination is locked.`);
+      } catch (e) {
+        return rejectedWith(e);
+      }
+      // 3. Let signal be options["signal"] if it exists, or undefined otherwise.
+      // 4. Return ! ReadableStreamPipeTo(this, destination, options["preventClose"],
+      //    options["preventAbort"], options["preventCancel"], signal).
+      return readableStreamPipeTo(stream, dest, options.preventClose, options.preventAbort,
+        options.preventCancel, options.signal);
+    }
+
+    // https://streams.spec.whatwg.org/#rs-tee
+    tee() {
+      const stream = ReadableStream.#check(this);
+      // 1. Return ? ReadableStreamTee(this, false).
+      const branches = readableStreamTee(stream, false);
+      return [branches[0].object, branches[1].object];
+    }
+
+    // https://webidl.spec.whatwg.org/#es-asynchronous-iterable: values() and @@asyncIterator.
+    values(options = undefined) {
+      const stream = ReadableStream.#check(this);
+      const prefix = "Failed to execute 'values' on 'ReadableStream'";
+      options = converters.ReadableStreamIteratorOptions(options, prefix, "Argument 1");
+      return createReadableStreamAsyncIterator(stream, options.preventCancel);
+    }
+  }
+
+  // ------------------------------------------------------------------ async iteration
+  // https://streams.spec.whatwg.org/#rs-asynciterator and
+  // https://webidl.spec.whatwg.org/#es-asynchronous-iterator-prototype-object
+
+  const ReadableStreamAsyncIteratorPrototype = ObjectCreate(AsyncIteratorPrototype);
+  const _iterator = Symbol("[[asyncIteratorState]]");
+
+  function createReadableStreamAsyncIterator(stream, preventCancel) {
+    // The asynchronous iterator initialization steps, given stream, iterator and args:
+    // 1. Let reader be ? AcquireReadableStreamDefaultReader(stream).
+    const reader = acquireReadableStreamDefaultReader(stream);
+    const iterator = ObjectCreate(ReadableStreamAsyncIteratorPrototype);
+    // 2. Set iterator's reader to reader.
+    // 3. Let preventCancel be args[0]["preventCancel"].
+    // 4. Set iterator's prevent cancel to preventCancel.
+    // WebIDL: the iterator's ongoing promise (initially null) and is finished (initially false).
+    iterator[_iterator] = { __proto__: null, reader, preventCancel, ongoingPromise: null, isFinished: false };
+    return iterator;
+  }
+
+  function iteratorState(self, method) {
+    if (self === null || typeof self !== "object" || !(_iterator in self) ||
+        ObjectGetPrototypeOf(self) !== ReadableStreamAsyncIteratorPrototype) {
+      throw new TypeErrorCtor(`Failed to execute '${method}' on 'ReadableStream AsyncIterator': Illegal invocation`);
+    }
+    return self[_iterator];
+  }
+
+  // The get the next iteration result steps, given stream and iterator:
+  function readableStreamAsyncIteratorGetNext(state) {
+    // 1. Let reader be iterator's reader.
+    const reader = state.reader;
+    // 2. Assert: reader.[[stream]] is not undefined.
+    // 3. Let promise be a new promise.
+    const promise = newPromise();
+    // 4. Let readRequest be a new read request with the following items:
+    const readRequest = {
+      __proto__: null,
+      // chunk steps, given chunk: 1. Resolve promise with chunk.
+      chunkSteps: (chunk) => promise.resolve({ value: chunk, done: false }),
+      // close steps: 1. Perform ! ReadableStreamDefaultReaderRelease(reader). 2. Resolve promise with end of iteration.
+      closeSteps: () => {
+        readableStreamDefaultReaderRelease(reader);
+        promise.resolve({ value: undefined, done: true });
+      },
+      // error steps, given e: 1. Perform ! ReadableStreamDefaultReaderRelease(reader). 2. Reject promise with e.
+      errorSteps: (e) => {
+        readableStreamDefaultReaderRelease(reader);
+        promise.reject(e);
+      },
+    };
+    // 5. Perform ! ReadableStreamDefaultReaderRead(this, readRequest).
+    readableStreamDefaultReaderRead(reader, readRequest);
+    // 6. Return promise.
+    return promise.promise;
+  }
+
+  // The asynchronous iterator return steps, given stream, iterator and arg:
+  function readableStreamAsyncIteratorReturn(state, arg) {
+    // 1. Let reader be iterator's reader.
+    const reader = state.reader;
+    // 2. Assert: reader.[[stream]] is not undefined.
+    // 3. Assert: reader.[[readRequests]] is empty, as the async iterator machinery guarantees that any
+    //    previous calls to next() have settled before this is called.
+    // 4. If iterator's prevent cancel is false:
+    if (!state.preventCancel) {
+      // 4.1. Let result be ! ReadableStreamReaderGenericCancel(reader, arg).
+      const result = readableStreamReaderGenericCancel(reader, arg);
+      // 4.2. Perform ! ReadableStreamDefaultReaderRelease(reader).
+      readableStreamDefaultReaderRelease(reader);
+      // 4.3. Return result.
+      return result;
+    }
+    // 5. Perform ! ReadableStreamDefaultReaderRelease(reader).
+    readableStreamDefaultReaderRelease(reader);
+    // 6. Return a promise resolved with undefined.
+    return resolvedWith(undefined);
+  }
+
+  const asyncIteratorMethods = {
+    // https://webidl.spec.whatwg.org/#es-asynchronous-iterator-prototype-object (next)
+    next() {
+      let state;
+      try {
+        state = iteratorState(this, "next");
+      } catch (e) {
+        // 5. If object is not a default asynchronous iterator object for the interface, reject with a TypeError.
+        return rejectedWith(e);
+      }
+      // 7. Let nextSteps be the following steps:
+      const nextSteps = () => {
+        // 7.1. If object's is finished is true, then return a promise resolved with end of iteration.
+        if (state.isFinished) return resolvedWith({ value: undefined, done: true });
+        // 7.2. Let kind be object's kind. 7.3. Let nextPromise be the result of getting the next iteration result.
+        let nextPromise;
+        try {
+          nextPromise = readableStreamAsyncIteratorGetNext(state);
+        } catch (e) {
+          nextPromise = rejectedWith(e);
+        }
+        // 7.4. Let fulfillSteps be: if next is end of iteration, set ongoing promise to null, is finished to true.
+        const fulfillSteps = (next) => {
+          state.ongoingPromise = null;
+          if (next.done) state.isFinished = true;
+          return next;
+        };
+        // 7.6. Let rejectSteps be: set ongoing promise to null, is finished to true, and throw reason.
+        const rejectSteps = (reason) => {
+          state.ongoingPromise = null;
+          state.isFinished = true;
+          throw reason;
+        };
+        // 7.8. Perform PerformPromiseThen(nextPromise, onFulfilled, onRejected, nextPromiseCapability).
+        return transformPromise(nextPromise, fulfillSteps, rejectSteps);
+      };
+      // 8. Let ongoingPromise be object's ongoing promise.
+      const ongoingPromise = state.ongoingPromise;
+      // 9. If ongoingPromise is not null, then chain nextSteps after it; 10. otherwise run nextSteps.
+      state.ongoingPromise = ongoingPromise !== null
+        ? transformPromise(ongoingPromise, nextSteps, nextSteps)
+        : nextSteps();
+      // 11. Return object's ongoing promise.
+      return state.ongoingPromise;
+    },
+
+    // https://webidl.spec.whatwg.org/#es-asynchronous-iterator-prototype-object (return)
+    return(value = undefined) {
+      let state;
+      try {
+        state = iteratorState(this, "return");
+      } catch (e) {
+        return rejectedWith(e);
+      }
+      // 8. Let returnSteps be the following steps:
+      const returnSteps = () => {
+        // 8.1. If object's is finished is true, return a promise resolved with { value, done: true }.
+        if (state.isFinished) return resolvedWith({ value, done: true });
+        // 8.2. Set object's is finished to true.
+        state.isFinished = true;
+        // 8.3. Return the result of running the asynchronous iterator return algorithm.
+        return readableStreamAsyncIteratorReturn(state, value);
+      };
+      // 9. Let ongoingPromise be object's ongoing promise.
+      const ongoingPromise = state.ongoingPromise;
+      // 10-11. Chain returnSteps after the ongoing promise, or run them now.
+      const returnPromise = ongoingPromise !== null
+        ? transformPromise(ongoingPromise, returnSteps, returnSteps)
+        : returnSteps();
+      state.ongoingPromise = returnPromise;
+      // 13-14. Fulfill with an iterator result { value, done: true } once returnPromise fulfills.
+      return transformPromise(returnPromise, () => ({ value, done: true }));
+    },
+  };
+  ObjectDefineProperty(ReadableStreamAsyncIteratorPrototype, "next", {
+    __proto__: null, value: asyncIteratorMethods.next, writable: true, enumerable: true, configurable: true,
+  });
+  ObjectDefineProperty(ReadableStreamAsyncIteratorPrototype, "return", {
+    __proto__: null, value: asyncIteratorMethods.return, writable: true, enumerable: true, configurable: true,
+  });
+  ObjectDefineProperty(ReadableStreamAsyncIteratorPrototype, Symbol.toStringTag, {
+    __proto__: null, value: "ReadableStream AsyncIterator", writable: false, enumerable: false, configurable: true,
+  });
+
+  // ------------------------------------------------------------------ ReadableStreamDefaultReader
+
+  let readerRecordOf;
+  let isReaderObject;
+
+  class ReadableStreamDefaultReader {
+    #reader;
+
+    // https://streams.spec.whatwg.org/#default-reader-constructor
+    constructor(stream) {
+      if (stream === kInternal) return;
+      const prefix = "Failed to construct 'ReadableStreamDefaultReader'";
+      webidl.requiredArguments(arguments.length, 1, prefix);
+      stream = converters.ReadableStream(stream, prefix, "Argument 1");
+      this.#reader = newReaderRecord(this);
+      // 1. Perform ? SetUpReadableStreamDefaultReader(this, stream).
+      setUpReadableStreamDefaultReader(this.#reader, readableStreamRecordOf(stream));
+    }
+
+    static {
+      readerRecordOf = (object) => object.#reader;
+      isReaderObject = (V) => V !== null && typeof V === "object" && #reader in V;
+    }
+
+    /** A reader object around a new record, for AcquireReadableStreamDefaultReader. */
+    static create() {
+      const object = new ReadableStreamDefaultReader(kInternal);
+      object.#reader = newReaderRecord(object);
+      return object.#reader;
+    }
+
+    static #check(self) {
+      if (!isReaderObject(self)) throw new TypeErrorCtor("Illegal invocation");
+      return self.#reader;
+    }
+
+    // https://streams.spec.whatwg.org/#generic-reader-closed
+    get closed() {
+      let reader;
+      try {
+        reader = ReadableStreamDefaultReader.#check(this);
+      } catch (e) {
+        return rejectedWith(e);
+      }
+      // 1. Return this.[[closedPromise]].
+      return reader.closedPromise.promise;
+    }
+
+    // https://streams.spec.whatwg.org/#generic-reader-cancel
+    cancel(reason = undefined) {
+      let reader;
+      try {
+        reader = ReadableStreamDefaultReader.#check(this);
+      } catch (e) {
+        return rejectedWith(e);
+      }
+      // 1. If this.[[stream]] is undefined, return a promise rejected with a TypeError exception.
+      if (reader.stream === undefined) {
+        return rejectedWith(new TypeErrorCtor("Failed to execute 'cancel' on 'ReadableStreamDefaultReader': The reader has been released."));
+      }
+      // 2. Return ! ReadableStreamReaderGenericCancel(this, reason).
+      return readableStreamReaderGenericCancel(reader, reason);
+    }
+
+    // https://streams.spec.whatwg.org/#default-reader-read
+    read() {
+      let reader;
+      try {
+        reader = ReadableStreamDefaultReader.#check(this);
+      } catch (e) {
+        return rejectedWith(e);
+      }
+      // 1. If this.[[stream]] is undefined, return a promise rejected with a TypeError exception.
+      if (reader.stream === undefined) {
+        return rejectedWith(new TypeErrorCtor("Failed to execute 'read' on 'ReadableStreamDefaultReader': The reader has been released."));
+      }
+      // 2. Let promise be a new promise.
+      const promise = newPromise();
+      // 3. Let readRequest be a new read request with the following items:
+      const readRequest = {
+        __proto__: null,
+        // chunk steps, given chunk: Resolve promise with «[ "value" → chunk, "done" → false ]».
+        chunkSteps: (chunk) => promise.resolve({ value: chunk, done: false }),
+        // close steps: Resolve promise with «[ "value" → undefined, "done" → true ]».
+        closeSteps: () => promise.resolve({ value: undefined, done: true }),
+        // error steps, given e: Reject promise with e.
+        errorSteps: (e) => promise.reject(e),
+      };
+      // 4. Perform ! ReadableStreamDefaultReaderRead(this, readRequest).
+      readableStreamDefaultReaderRead(reader, readRequest);
+      // 5. Return promise.
+      return promise.promise;
+    }
+
+    // https://streams.spec.whatwg.org/#default-reader-release-lock
+    releaseLock() {
+      const reader = ReadableStreamDefaultReader.#check(this);
+      // 1. If this.[[stream]] is undefined, return.
+      if (reader.stream === undefined) return;
+      // 2. Perform ! ReadableStreamDefaultReaderRelease(this).
+      readableStreamDefaultReaderRelease(reader);
+    }
+  }
+
+  /** https://streams.spec.whatwg.org/#default-reader-internal-slots */
+  function newReaderRecord(object) {
+    return {
+      __proto__: null,
+      object,
+      // [[closedPromise]], [[stream]], [[readRequests]]
+      closedPromise: undefined,
+      stream: undefined,
+      readRequests: new SizedQueue(),
+    };
+  }
+
+  // ------------------------------------------------------------------ ReadableStreamDefaultController
+
+  let controllerRecordOf;
+  let isControllerObject;
+
+  class ReadableStreamDefaultController {
+    #controller;
+
+    constructor(key = undefined) {
+      // The interface has no constructor in IDL.
+      if (key !== kInternal) webidl.illegalConstructor();
+    }
+
+    static {
+      controllerRecordOf = (object) => object.#controller;
+      isControllerObject = (V) => V !== null && typeof V === "object" && #controller in V;
+    }
+
+    static create(record) {
+      const object = new ReadableStreamDefaultController(kInternal);
+      object.#controller = record;
+      record.object = object;
+      return record;
+    }
+
+    static #check(self) {
+      if (!isControllerObject(self) || self.#controller === undefined) throw new TypeErrorCtor("Illegal invocation");
+      return self.#controller;
+    }
+
+    // https://streams.spec.whatwg.org/#rs-default-controller-desired-size
+    get desiredSize() {
+      const controller = ReadableStreamDefaultController.#check(this);
+      // 1. Return ! ReadableStreamDefaultControllerGetDesiredSize(this).
+      return readableStreamDefaultControllerGetDesiredSize(controller);
+    }
+
+    // https://streams.spec.whatwg.org/#rs-default-controller-close
+    close() {
+      const controller = ReadableStreamDefaultController.#check(this);
+      // 1. If ! ReadableStreamDefaultControllerCanCloseOrEnqueue(this) is false, throw a TypeError exception.
+      if (!readableStreamDefaultControllerCanCloseOrEnqueue(controller)) {
+        throw new TypeErrorCtor("Failed to execute 'close' on 'ReadableStreamDefaultController': The stream is not in a state that permits close.");
+      }
+      // 2. Perform ! ReadableStreamDefaultControllerClose(this).
+      readableStreamDefaultControllerClose(controller);
+    }
+
+    // https://streams.spec.whatwg.org/#rs-default-controller-enqueue
+    enqueue(chunk = undefined) {
+      const controller = ReadableStreamDefaultController.#check(this);
+      // 1. If ! ReadableStreamDefaultControllerCanCloseOrEnqueue(this) is false, throw a TypeError exception.
+      if (!readableStreamDefaultControllerCanCloseOrEnqueue(controller)) {
+        throw new TypeErrorCtor("Failed to execute 'enqueue' on 'ReadableStreamDefaultController': The stream is not in a state that permits enqueue.");
+      }
+      // 2. Perform ? ReadableStreamDefaultControllerEnqueue(this, chunk).
+      readableStreamDefaultControllerEnqueue(controller, chunk);
+    }
+
+    // https://streams.spec.whatwg.org/#rs-default-controller-error
+    error(e = undefined) {
+      const controller = ReadableStreamDefaultController.#check(this);
+      // 1. Perform ! ReadableStreamDefaultControllerError(this, e).
+      readableStreamDefaultControllerError(controller, e);
+    }
+  }
+
+  // ------------------------------------------------------------------ readable stream abstract operations
+
+  // https://streams.spec.whatwg.org/#acquire-readable-stream-reader
+  function acquireReadableStreamDefaultReader(stream) {
+    // 1. Let reader be a new ReadableStreamDefaultReader.
+    const reader = createReaderObject();
+    // 2. Perform ? SetUpReadableStreamDefaultReader(reader, stream).
+    setUpReadableStreamDefaultReader(reader, stream);
+    // 3. Return reader.
+    return reader;
+  }
+
+  // https://streams.spec.whatwg.org/#create-readable-stream
+  function createReadableStream(startAlgorithm, pullAlgorithm, cancelAlgorithm, highWaterMark = 1,
+    sizeAlgorithm = () => 1) {
+    // 1-2. If highWaterMark was not passed, set it to 1; if sizeAlgorithm was not passed, an algorithm returning 1.
+    // 3. Assert: ! IsNonNegativeNumber(highWaterMark) is true.
+    // 4. Let stream be a new ReadableStream.
+    // 5. Perform ! InitializeReadableStream(stream).
+    const stream = newReadableStreamRecord(undefined);
+    stream.object = new ReadableStream(kInternal, stream);
+    // 6. Let controller be a new ReadableStreamDefaultController.
+    const controller = newReadableStreamDefaultControllerRecord();
+    // 7. Perform ? SetUpReadableStreamDefaultController(stream, controller, startAlgorithm, pullAlgorithm,
+    //    cancelAlgorithm, highWaterMark, sizeAlgorithm).
+    setUpReadableStreamDefaultController(stream, controller, startAlgorithm, pullAlgorithm, cancelAlgorithm,
+      highWaterMark, sizeAlgorithm);
+    // 8. Return stream.
+    return stream;
+  }
+
+  // https://streams.spec.whatwg.org/#is-readable-stream-locked
+  function isReadableStreamLocked(stream) {
+    // 1. If stream.[[reader]] is undefined, return false. 2. Return true.
+    return stream.reader !== undefined;
+  }
+
+  // https://streams.spec.whatwg.org/#readable-stream-from-iterable
+  function readableStreamFromIterable(asyncIterable) {
+    // 1. Let stream be undefined.
+    let stream;
+    // 2. Let iteratorRecord be ? GetIterator(asyncIterable, async).
+    const iteratorRecord = getAsyncIterator(asyncIterable);
+    // 3. Let startAlgorithm be an algorithm that returns undefined.
+    const startAlgorithm = () => undefined;
+    // 4. Let pullAlgorithm be the following steps:
+    const pullAlgorithm = () => {
+      // 4.1. Let nextResult be IteratorNext(iteratorRecord).
+      let nextResult;
+      try {
+        nextResult = ReflectApply(iteratorRecord.nextMethod, iteratorRecord.iterator, []);
+      } catch (e) {
+        // 4.2. If nextResult is an abrupt completion, return a promise rejected with nextResult.[[Value]].
+        return rejectedWith(e);
+      }
+      // 4.3. Let nextPromise be a promise resolved with nextResult.[[Value]].
+      const nextPromise = resolvedWith(nextResult);
+      // 4.4. Return the result of reacting to nextPromise with the following fulfillment steps, given iterResult:
+      return transformPromise(nextPromise, (iterResult) => {
+        // 4.4.1. If iterResult is not an Object, throw a TypeError.
+        if (iterResult === null || (typeof iterResult !== "object" && typeof iterResult !== "function")) {
+          throw new TypeErrorCtor("The iterator's next() result is not an object.");
+        }
+        // 4.4.2. Let done be ? IteratorComplete(iterResult).
+        // 4.4.3. If done is true: Perform ! ReadableStreamDefaultControllerClose(stream.[[controller]]).
+        if (iterResult.done) {
+          readableStreamDefaultControllerClose(stream.controller);
+        } else {
+          // 4.4.4. Otherwise: Let value be ? IteratorValue(iterResult).
+          //        Perform ! ReadableStreamDefaultControllerEnqueue(stream.[[controller]], value).
+          readableStreamDefaultControllerEnqueue(stream.controller, iterResult.value);
+        }
+      });
+    };
+    // 5. Let cancelAlgorithm be the following steps, given reason:
+    const cancelAlgorithm = (reason) => {
+      // 5.1. Let iterator be iteratorRecord.[[Iterator]].
+      const iterator = iteratorRecord.iterator;
+      // 5.2. Let returnMethod be GetMethod(iterator, "return").
+      let returnMethod;
+      try {
+        returnMethod = iterator.return;
+        if (returnMethod !== undefined && returnMethod !== null && typeof returnMethod !== "function") {
+          throw new TypeErrorCtor("The iterator's return property is not a function.");
+        }
+      } catch (e) {
+        // 5.3. If returnMethod is an abrupt completion, return a promise rejected with returnMethod.[[Value]].
+        return rejectedWith(e);
+      }
+      // 5.4. If returnMethod.[[Value]] is undefined, return a promise resolved with undefined.
+      if (returnMethod === undefined || returnMethod === null) return resolvedWith(undefined);
+      // 5.5. Let returnResult be Call(returnMethod.[[Value]], iterator, « reason »).
+      let returnResult;
+      try {
+        returnResult = ReflectApply(returnMethod, iterator, [reason]);
+      } catch (e) {
+        // 5.6. If returnResult is an abrupt completion, return a promise rejected with returnResult.[[Value]].
+        return rejectedWith(e);
+      }
+      // 5.7. Let returnPromise be a promise resolved with returnResult.[[Value]].
+      // 5.8. Return the result of reacting to returnPromise with the following fulfillment steps, given iterResult:
+      return transformPromise(resolvedWith(returnResult), (iterResult) => {
+        // 5.8.1. If iterResult is not an Object, throw a TypeError.
+        if (iterResult === null || (typeof iterResult !== "object" && typeof iterResult !== "function")) {
+          throw new TypeErrorCtor("The iterator's return() result is not an object.");
+        }
+        // 5.8.2. Return undefined.
+      });
+    };
+    // 6. Set stream to ! CreateReadableStream(startAlgorithm, pullAlgorithm, cancelAlgorithm, 0).
+    stream = createReadableStream(startAlgorithm, pullAlgorithm, cancelAlgorithm, 0);
+    // 7. Return stream.
+    return stream;
+  }
+
+  /** GetIterator(obj, async) (ECMA-262): the async iterator, or a sync one wrapped as async. */
+  function getAsyncIterator(obj) {
+    let method = obj === null || obj === undefined ? undefined : obj[SymbolAsyncIterator];
+    let wrapSync = false;
+    if (method === undefined || method === null) {
+      method = obj === null || obj === undefined ? undefined : obj[SymbolIterator];
+      wrapSync = true;
+    }
+    if (typeof method !== "function") {
+      throw new TypeErrorCtor("Failed to execute 'from' on 'ReadableStream': The argument is not iterable.");
+    }
+    let iterator = ReflectApply(method, obj, []);
+    if (iterator === null || (typeof iterator !== "object" && typeof iterator !== "function")) {
+      throw new TypeErrorCtor("Failed to execute 'from' on 'ReadableStream': The iterator is not an object.");
+    }
+    if (wrapSync) {
+      // CreateAsyncFromSyncIterator: an async generator delegating to the sync iterator does what it
+      // specifies (awaiting each value, forwarding return).
+      const syncIterator = iterator;
+      iterator = (async function* () { yield* { [SymbolIterator]: () => syncIterator }; })();
+    }
+    return { __proto__: null, iterator, nextMethod: iterator.next };
+  }
+
+  // https://streams.spec.whatwg.org/#readable-stream-add-read-request
+  function readableStreamAddReadRequest(stream, readRequest) {
+    // 1. Assert: stream.[[reader]] implements ReadableStreamDefaultReader.
+    // 2. Assert: stream.[[state]] is "readable".
+    // 3. Append readRequest to stream.[[reader]].[[readRequests]].
+    stream.reader.readRequests.push(readRequest);
+  }
+
+  // https://streams.spec.whatwg.org/#readable-stream-cancel
+  function readableStreamCancel(stream, reason) {
+    // 1. Set stream.[[disturbed]] to true.
+    stream.disturbed = true;
+    // 2. If stream.[[state]] is "closed", return a promise resolved with undefined.
+    if (stream.state === "closed") return resolvedWith(undefined);
+    // 3. If stream.[[state]] is "errored", return a promise rejected with stream.[[storedError]].
+    if (stream.state === "errored") return rejectedWith(stream.storedError);
+    // 4. Perform ! ReadableStreamClose(stream).
+    readableStreamClose(stream);
+    // 5. Let reader be stream.[[reader]].
+    // 6. If reader is not undefined and reader implements ReadableStreamBYOBReader: (no BYOB readers here).
+    // 7. Let sourceCancelPromise be ! stream.[[controller]].[[CancelSteps]](reason).
+    const sourceCancelPromise = readableStreamDefaultControllerCancelSteps(stream.controller, reason);
+    // 8. Return the result of reacting to sourceCancelPromise with a fulfillment step that returns undefined.
+    return transformPromise(sourceCancelPromise, () => undefined);
+  }
+
+  // https://streams.spec.whatwg.org/#readable-stream-close
+  function readableStreamClose(stream) {
+    // 1. Assert: stream.[[state]] is "readable".
+    // 2. Set stream.[[state]] to "closed".
+    stream.state = "closed";
+    // 3. Let reader be stream.[[reader]].
+    const reader = stream.reader;
+    // 4. If reader is undefined, return.
+    if (reader === undefined) return;
+    // 5. Resolve reader.[[closedPromise]] with undefined.
+    reader.closedPromise.resolve(undefined);
+    // 6. If reader implements ReadableStreamDefaultReader:
+    // 6.1. Let readRequests be reader.[[readRequests]].
+    const readRequests = reader.readRequests;
+    // 6.2. Set reader.[[readRequests]] to an empty list.
+    reader.readRequests = new SizedQueue();
+    // 6.3. For each readRequest of readRequests, perform readRequest's close steps.
+    while (readRequests.length > 0) readRequests.shift().closeSteps();
+  }
+
+  // https://streams.spec.whatwg.org/#readable-stream-error
+  function readableStreamError(stream, e) {
+    // 1. Assert: stream.[[state]] is "readable".
+    // 2. Set stream.[[state]] to "errored".
+    stream.state = "errored";
+    // 3. Set stream.[[storedError]] to e.
+    stream.storedError = e;
+    // 4. Let reader be stream.[[reader]].
+    const reader = stream.reader;
+    // 5. If reader is undefined, return.
+    if (reader === undefined) return;
+    // 6. Reject reader.[[closedPromise]] with e.
+    reader.closedPromise.reject(e);
+    // 7. Set reader.[[closedPromise]].[[PromiseIsHandled]] to true.
+    markHandled(reader.closedPromise.promise);
+    // 8. If reader implements ReadableStreamDefaultReader: Perform ! ReadableStreamDefaultReaderErrorReadRequests(reader, e).
+    readableStreamDefaultReaderErrorReadRequests(reader, e);
+  }
+
+  // https://streams.spec.whatwg.org/#readable-stream-fulfill-read-request
+  function readableStreamFulfillReadRequest(stream, chunk, done) {
+    // 1. Assert: ! ReadableStreamHasDefaultReader(stream) is true.
+    // 2. Let reader be stream.[[reader]].
+    const reader = stream.reader;
+    // 3. Assert: reader.[[readRequests]] is not empty.
+    // 4. Let readRequest be reader.[[readRequests]][0].
+    // 5. Remove readRequest from reader.[[readRequests]].
+    const readRequest = reader.readRequests.shift();
+    // 6. If done is true, perform readRequest's close steps.
+    if (done) readRequest.closeSteps();
+    // 7. Otherwise, perform readRequest's chunk steps, given chunk.
+    else readRequest.chunkSteps(chunk);
+  }
+
+  // https://streams.spec.whatwg.org/#readable-stream-get-num-read-requests
+  function readableStreamGetNumReadRequests(stream) {
+    // 2. Return stream.[[reader]].[[readRequests]]'s size.
+    return stream.reader.readRequests.length;
+  }
+
+  // https://streams.spec.whatwg.org/#readable-stream-has-default-reader
+  function readableStreamHasDefaultReader(stream) {
+    // 1. Let reader be stream.[[reader]]. 2. If reader is undefined, return false.
+    // 3. If reader implements ReadableStreamDefaultReader, return true. (Every reader here is one.)
+    return stream.reader !== undefined;
+  }
+
+  // https://streams.spec.whatwg.org/#readable-stream-reader-generic-cancel
+  function readableStreamReaderGenericCancel(reader, reason) {
+    // 1. Let stream be reader.[[stream]].
+    // 2. Assert: stream is not undefined.
+    // 3. Return ! ReadableStreamCancel(stream, reason).
+    return readableStreamCancel(reader.stream, reason);
+  }
+
+  // https://streams.spec.whatwg.org/#readable-stream-reader-generic-initialize
+  function readableStreamReaderGenericInitialize(reader, stream) {
+    // 1. Set reader.[[stream]] to stream.
+    reader.stream = stream;
+    // 2. Set stream.[[reader]] to reader.
+    stream.reader = reader;
+    reader.closedPromise = newPromise();
+    if (stream.state === "readable") {
+      // 3. If stream.[[state]] is "readable", set reader.[[closedPromise]] to a new promise.
+    } else if (stream.state === "closed") {
+      // 4. Otherwise, if stream.[[state]] is "closed", set reader.[[closedPromise]] to a promise resolved with undefined.
+      reader.closedPromise.resolve(undefined);
+    } else {
+      // 5. Otherwise: Assert: stream.[[state]] is "errored".
+      // 5.2. Set reader.[[closedPromise]] to a promise rejected with stream.[[storedError]].
+      reader.closedPromise.reject(stream.storedError);
+      // 5.3. Set reader.[[closedPromise]].[[PromiseIsHandled]] to true.
+      markHandled(reader.closedPromise.promise);
+    }
+  }
+
+  // https://streams.spec.whatwg.org/#readable-stream-reader-generic-release
+  function readableStreamReaderGenericRelease(reader) {
+    // 1. Let stream be reader.[[stream]].
+    const stream = reader.stream;
+    // 2. Assert: stream is not undefined. 3. Assert: stream.[[reader]] is reader.
+    const error = new TypeErrorCtor("The reader's lock on the stream was released.");
+    if (stream.state === "readable") {
+      // 4. If stream.[[state]] is "readable", reject reader.[[closedPromise]] with a TypeError exception.
+      reader.closedPromise.reject(error);
+    } else {
+      // 5. Otherwise, set reader.[[closedPromise]] to a promise rejected with a TypeError exception.
+      reader.closedPromise = rejectedCapability(error);
+    }
+    // 6. Set reader.[[closedPromise]].[[PromiseIsHandled]] to true.
+    markHandled(reader.closedPromise.promise);
+    // 7. Perform ! stream.[[controller]].[[ReleaseSteps]](). (Nothing for a default controller.)
+    // 8. Set stream.[[reader]] to undefined.
+    stream.reader = undefined;
+    // 9. Set reader.[[stream]] to undefined.
+    reader.stream = undefined;
+  }
+
+  // https://streams.spec.whatwg.org/#abstract-opdef-readablestreamdefaultreadererrorreadrequests
+  function readableStreamDefaultReaderErrorReadRequests(reader, e) {
+    // 1. Let readRequests be reader.[[readRequests]].
+    const readRequests = reader.readRequests;
+    // 2. Set reader.[[readRequests]] to a new empty list.
+    reader.readRequests = new SizedQueue();
+    // 3. For each readRequest of readRequests, perform readRequest's error steps, given e.
+    while (readRequests.length > 0) readRequests.shift().errorSteps(e);
+  }
+
+  // https://streams.spec.whatwg.org/#readable-stream-default-reader-read
+  function readableStreamDefaultReaderRead(reader, readRequest) {
+    // 1. Let stream be reader.[[stream]].
+    const stream = reader.stream;
+    // 2. Assert: stream is not undefined.
+    // 3. Set stream.[[disturbed]] to true.
+    stream.disturbed = true;
+    if (stream.state === "closed") {
+      // 4. If stream.[[state]] is "closed", perform readRequest's close steps.
+      readRequest.closeSteps();
+    } else if (stream.state === "errored") {
+      // 5. Otherwise, if stream.[[state]] is "errored", perform readRequest's error steps given stream.[[storedError]].
+      readRequest.errorSteps(stream.storedError);
+    } else {
+      // 6. Otherwise: Assert: stream.[[state]] is "readable".
+      // 6.2. Perform ! stream.[[controller]].[[PullSteps]](readRequest).
+      readableStreamDefaultControllerPullSteps(stream.controller, readRequest);
+    }
+  }
+
+  // https://streams.spec.whatwg.org/#abstract-opdef-readablestreamdefaultreaderrelease
+  function readableStreamDefaultReaderRelease(reader) {
+    // 1. Perform ! ReadableStreamReaderGenericRelease(reader).
+    readableStreamReaderGenericRelease(reader);
+    // 2. Let e be a new TypeError exception.
+    const e = new TypeErrorCtor("The reader's lock on the stream was released.");
+    // 3. Perform ! ReadableStreamDefaultReaderErrorReadRequests(reader, e).
+    readableStreamDefaultReaderErrorReadRequests(reader, e);
+  }
+
+  // https://streams.spec.whatwg.org/#set-up-readable-stream-default-reader
+  function setUpReadableStreamDefaultReader(reader, stream) {
+    // 1. If ! IsReadableStreamLocked(stream) is true, throw a TypeError exception.
+    if (isReadableStreamLocked(stream)) {
+      throw new TypeErrorCtor("Cannot get a reader for a stream that is already locked to a reader.");
+    }
+    // 2. Perform ! ReadableStreamReaderGenericInitialize(reader, stream).
+    readableStreamReaderGenericInitialize(reader, stream);
+    // 3. Set reader.[[readRequests]] to a new empty list.
+    reader.readRequests = new SizedQueue();
+  }
+
+  // ------------------------------------------------------------------ default controller abstract operations
+
+  /** https://streams.spec.whatwg.org/#rs-default-controller-internal-slots */
+  function newReadableStreamDefaultControllerRecord() {
+    const controller = {
+      __proto__: null,
+      object: undefined,
+      cancelAlgorithm: undefined,
+      closeRequested: false,
+      pullAgain: false,
+      pullAlgorithm: undefined,
+      pulling: false,
+      queue: new SizedQueue(),
+      queueTotalSize: 0,
+      started: false,
+      strategyHWM: 0,
+      strategySizeAlgorithm: undefined,
+      stream: undefined,
+    };
+    return createReadableControllerObject(controller);
+  }
+
+  // [[CancelSteps]](reason): https://streams.spec.whatwg.org/#rs-default-controller-private-cancel
+  function readableStreamDefaultControllerCancelSteps(controller, reason) {
+    // 1. Perform ! ResetQueue(this).
+    resetQueue(controller);
+    // 2. Let result be the result of performing this.[[cancelAlgorithm]], passing reason.
+    const result = controller.cancelAlgorithm(reason);
+    // 3. Perform ! ReadableStreamDefaultControllerClearAlgorithms(this).
+    readableStreamDefaultControllerClearAlgorithms(controller);
+    // 4. Return result.
+    return result;
+  }
+
+  // [[PullSteps]](readRequest): https://streams.spec.whatwg.org/#rs-default-controller-private-pull
+  function readableStreamDefaultControllerPullSteps(controller, readRequest) {
+    // 1. Let stream be this.[[stream]].
+    const stream = controller.stream;
+    // 2. If this.[[queue]] is not empty,
+    if (controller.queue.length > 0) {
+      // 2.1. Let chunk be ! DequeueValue(this).
+      const chunk = dequeueValue(controller);
+      // 2.2. If this.[[closeRequested]] is true and this.[[queue]] is empty,
+      if (controller.closeRequested && controller.queue.length === 0) {
+        // 2.2.1. Perform ! ReadableStreamDefaultControllerClearAlgorithms(this).
+        readableStreamDefaultControllerClearAlgorithms(controller);
+        // 2.2.2. Perform ! ReadableStreamClose(stream).
+        readableStreamClose(stream);
+      } else {
+        // 2.3. Otherwise, perform ! ReadableStreamDefaultControllerCallPullIfNeeded(this).
+        readableStreamDefaultControllerCallPullIfNeeded(controller);
+      }
+      // 2.4. Perform readRequest's chunk steps, given chunk.
+      readRequest.chunkSteps(chunk);
+    } else {
+      // 3. Otherwise,
+      // 3.1. Perform ! ReadableStreamAddReadRequest(stream, readRequest).
+      readableStreamAddReadRequest(stream, readRequest);
+      // 3.2. Perform ! ReadableStreamDefaultControllerCallPullIfNeeded(this).
+      readableStreamDefaultControllerCallPullIfNeeded(controller);
+    }
+  }
+
+  // https://streams.spec.whatwg.org/#readable-stream-default-controller-call-pull-if-needed
+  function readableStreamDefaultControllerCallPullIfNeeded(controller) {
+    // 1. Let shouldPull be ! ReadableStreamDefaultControllerShouldCallPull(controller).
+    // 2. If shouldPull is false, return.
+    if (!readableStreamDefaultControllerShouldCallPull(controller)) return;
+    // 3. If controller.[[pulling]] is true,
+    if (controller.pulling) {
+      // 3.1. Set controller.[[pullAgain]] to true. 3.2. Return.
+      controller.pullAgain = true;
+      return;
+    }
+    // 4. Assert: controller.[[pullAgain]] is false.
+    // 5. Set controller.[[pulling]] to true.
+    controller.pulling = true;
+    // 6. Let pullPromise be the result of performing controller.[[pullAlgorithm]].
+    const pullPromise = controller.pullAlgorithm();
+    uponPromise(pullPromise, () => {
+      // 7. Upon fulfillment of pullPromise,
+      // 7.1. Set controller.[[pulling]] to false.
+      controller.pulling = false;
+      // 7.2. If controller.[[pullAgain]] is true,
+      if (controller.pullAgain) {
+        // 7.2.1. Set controller.[[pullAgain]] to false.
+        controller.pullAgain = false;
+        // 7.2.2. Perform ! ReadableStreamDefaultControllerCallPullIfNeeded(controller).
+        readableStreamDefaultControllerCallPullIfNeeded(controller);
+      }
+    }, (e) => {
+      // 8. Upon rejection of pullPromise with reason e,
+      // 8.1. Perform ! ReadableStreamDefaultControllerError(controller, e).
+      readableStreamDefaultControllerError(controller, e);
+    });
+  }
+
+  // https://streams.spec.whatwg.org/#readable-stream-default-controller-should-call-pull
+  function readableStreamDefaultControllerShouldCallPull(controller) {
+    // 1. Let stream be controller.[[stream]].
+    const stream = controller.stream;
+    // 2. If ! ReadableStreamDefaultControllerCanCloseOrEnqueue(controller) is false, return false.
+    if (!readableStreamDefaultControllerCanCloseOrEnqueue(controller)) return false;
+    // 3. If controller.[[started]] is false, return false.
+    if (!controller.started) return false;
+    // 4. If ! IsReadableStreamLocked(stream) is true and ! ReadableStreamGetNumReadRequests(stream) > 0, return true.
+    if (isReadableStreamLocked(stream) && readableStreamGetNumReadRequests(stream) > 0) return true;
+    // 5. Let desiredSize be ! ReadableStreamDefaultControllerGetDesiredSize(controller).
+    const desiredSize = readableStreamDefaultControllerGetDesiredSize(controller);
+    // 6. Assert: desiredSize is not null.
+    // 7. If desiredSize > 0, return true.
+    // 8. Return false.
+    return desiredSize > 0;
+  }
+
+  // https://streams.spec.whatwg.org/#readable-stream-default-controller-clear-algorithms
+  function readableStreamDefaultControllerClearAlgorithms(controller) {
+    // 1. Set controller.[[pullAlgorithm]] to undefined.
+    controller.pullAlgorithm = undefined;
+    // 2. Set controller.[[cancelAlgorithm]] to undefined.
+    controller.cancelAlgorithm = undefined;
+    // 3. Set controller.[[strategySizeAlgorithm]] to undefined.
+    controller.strategySizeAlgorithm = undefined;
+  }
+
+  // https://streams.spec.whatwg.org/#readable-stream-default-controller-close
+  function readableStreamDefaultControllerClose(controller) {
+    // 1. If ! ReadableStreamDefaultControllerCanCloseOrEnqueue(controller) is false, return.
+    if (!readableStreamDefaultControllerCanCloseOrEnqueue(controller)) return;
+    // 2. Let stream be controller.[[stream]].
+    const stream = controller.stream;
+    // 3. Set controller.[[closeRequested]] to true.
+    controller.closeRequested = true;
+    // 4. If controller.[[queue]] is empty,
+    if (controller.queue.length === 0) {
+      // 4.1. Perform ! ReadableStreamDefaultControllerClearAlgorithms(controller).
+      readableStreamDefaultControllerClearAlgorithms(controller);
+      // 4.2. Perform ! ReadableStreamClose(stream).
+      readableStreamClose(stream);
+    }
+  }
+
+  // https://streams.spec.whatwg.org/#readable-stream-default-controller-enqueue
+  function readableStreamDefaultControllerEnqueue(controller, chunk) {
+    // 1. If ! ReadableStreamDefaultControllerCanCloseOrEnqueue(controller) is false, return.
+    if (!readableStreamDefaultControllerCanCloseOrEnqueue(controller)) return;
+    // 2. Let stream be controller.[[stream]].
+    const stream = controller.stream;
+    // 3. If ! IsReadableStreamLocked(stream) is true and ! ReadableStreamGetNumReadRequests(stream) > 0,
+    //    perform ! ReadableStreamFulfillReadRequest(stream, chunk, false).
+    if (isReadableStreamLocked(stream) && readableStreamGetNumReadRequests(stream) > 0) {
+      readableStreamFulfillReadRequest(stream, chunk, false);
+    } else {
+      // 4. Otherwise,
+      // 4.1. Let result be the result of performing controller.[[strategySizeAlgorithm]], passing in chunk,
+      //      and interpreting the result as a completion record.
+      let chunkSize;
+      try {
+        chunkSize = controller.strategySizeAlgorithm(chunk);
+      } catch (e) {
+        // 4.2. If result is an abrupt completion,
+        // 4.2.1. Perform ! ReadableStreamDefaultControllerError(controller, result.[[Value]]).
+        readableStreamDefaultControllerError(controller, e);
+        // 4.2.2. Return result.
+        throw e;
+      }
+      // 4.3. Let chunkSize be result.[[Value]].
+      // 4.4. Let enqueueResult be EnqueueValueWithSize(controller, chunk, chunkSize).
+      try {
+        enqueueValueWithSize(controller, chunk, chunkSize);
+      } catch (e) {
+        // 4.5. If enqueueResult is an abrupt completion,
+        // 4.5.1. Perform ! ReadableStreamDefaultControllerError(controller, enqueueResult.[[Value]]).
+        readableStreamDefaultControllerError(controller, e);
+        // 4.5.2. Return enqueueResult.
+        throw e;
+      }
+    }
+    // 5. Perform ! ReadableStreamDefaultControllerCallPullIfNeeded(controller).
+    readableStreamDefaultControllerCallPullIfNeeded(controller);
+  }
+
+  // https://streams.spec.whatwg.org/#readable-stream-default-controller-error
+  function readableStreamDefaultControllerError(controller, e) {
+    // 1. Let stream be controller.[[stream]].
+    const stream = controller.stream;
+    // 2. If stream.[[state]] is not "readable", return.
+    if (stream.state !== "readable") return;
+    // 3. Perform ! ResetQueue(controller).
+    resetQueue(controller);
+    // 4. Perform ! ReadableStreamDefaultControllerClearAlgorithms(controller).
+    readableStreamDefaultControllerClearAlgorithms(controller);
+    // 5. Perform ! ReadableStreamError(stream, e).
+    readableStreamError(stream, e);
+  }
+
+  // https://streams.spec.whatwg.org/#readable-stream-default-controller-get-desired-size
+  function readableStreamDefaultControllerGetDesiredSize(controller) {
+    // 1. Let state be controller.[[stream]].[[state]].
+    const state = controller.stream.state;
+    // 2. If state is "errored", return null.
+    if (state === "errored") return null;
+    // 3. If state is "closed", return 0.
+    if (state === "closed") return 0;
+    // 4. Return controller.[[strategyHWM]] − controller.[[queueTotalSize]].
+    return controller.strategyHWM - controller.queueTotalSize;
+  }
+
+  // https://streams.spec.whatwg.org/#rs-default-controller-has-backpressure
+  function readableStreamDefaultControllerHasBackpressure(controller) {
+    // 1. If ! ReadableStreamDefaultControllerShouldCallPull(controller) is true, return false.
+    // 2. Otherwise, return true.
+    return !readableStreamDefaultControllerShouldCallPull(controller);
+  }
+
+  // https://streams.spec.whatwg.org/#readable-stream-default-controller-can-close-or-enqueue
+  function readableStreamDefaultControllerCanCloseOrEnqueue(controller) {
+    // 1. Let state be controller.[[stream]].[[state]].
+    // 2. If controller.[[closeRequested]] is false and state is "readable", return true.
+    // 3. Otherwise, return false.
+    return !controller.closeRequested && controller.stream.state === "readable";
+  }
+
+  // https://streams.spec.whatwg.org/#set-up-readable-stream-default-controller
+  function setUpReadableStreamDefaultController(stream, controller, startAlgorithm, pullAlgorithm,
+    cancelAlgorithm, highWaterMark, sizeAlgorithm) {
+    // 1. Assert: stream.[[controller]] is undefined.
+    // 2. Set controller.[[stream]] to stream.
+    controller.stream = stream;
+    // 3. Perform ! ResetQueue(controller).
+    resetQueue(controller);
+    // 4. Set controller.[[started]], controller.[[closeRequested]], controller.[[pullAgain]], and
+    //    controller.[[pulling]] to false.
+    controller.started = false;
+    controller.closeRequested = false;
+    controller.pullAgain = false;
+    controller.pulling = false;
+    // 5. Set controller.[[strategySizeAlgorithm]] to sizeAlgorithm and controller.[[strategyHWM]] to highWaterMark.
+    controller.strategySizeAlgorithm = sizeAlgorithm;
+    controller.strategyHWM = highWaterMark;
+    // 6. Set controller.[[pullAlgorithm]] to pullAlgorithm.
+    controller.pullAlgorithm = pullAlgorithm;
+    // 7. Set controller.[[cancelAlgorithm]] to cancelAlgorithm.
+    controller.cancelAlgorithm = cancelAlgorithm;
+    // 8. Set stream.[[controller]] to controller.
+    stream.controller = controller;
+    // 9. Let startResult be the result of performing startAlgorithm. (This might throw an exception.)
+    const startResult = startAlgorithm();
+    // 10. Let startPromise be a promise resolved with startResult.
+    const startPromise = resolvedWith(startResult);
+    uponPromise(startPromise, () => {
+      // 11. Upon fulfillment of startPromise,
+      // 11.1. Set controller.[[started]] to true.
+      controller.started = true;
+      // 11.2. Assert: controller.[[pulling]] is false. 11.3. Assert: controller.[[pullAgain]] is false.
+      // 11.4. Perform ! ReadableStreamDefaultControllerCallPullIfNeeded(controller).
+      readableStreamDefaultControllerCallPullIfNeeded(controller);
+    }, (r) => {
+      // 12. Upon rejection of startPromise with reason r,
+      // 12.1. Perform ! ReadableStreamDefaultControllerError(controller, r).
+      readableStreamDefaultControllerError(controller, r);
+    });
+  }
+
+  // https://streams.spec.whatwg.org/#set-up-readable-stream-default-controller-from-underlying-source
+  function setUpReadableStreamDefaultControllerFromUnderlyingSource(stream, underlyingSource,
+    underlyingSourceDict, highWaterMark, sizeAlgorithm) {
+    // 1. Let controller be a new ReadableStreamDefaultController.
+    const controller = newReadableStreamDefaultControllerRecord();
+    // 2. Let startAlgorithm be an algorithm that returns undefined.
+    let startAlgorithm = () => undefined;
+    // 3. Let pullAlgorithm be an algorithm that returns a promise resolved with undefined.
+    let pullAlgorithm = () => resolvedWith(undefined);
+    // 4. Let cancelAlgorithm be an algorithm that returns a promise resolved with undefined.
+    let cancelAlgorithm = () => resolvedWith(undefined);
+    // 5. If underlyingSourceDict["start"] exists, then set startAlgorithm to an algorithm which returns
+    //    the result of invoking underlyingSourceDict["start"] with argument list « controller » and
+    //    callback this value underlyingSource.
+    const { start, pull, cancel } = underlyingSourceDict;
+    if (start !== undefined) {
+      startAlgorithm = () => ReflectApply(start, underlyingSource, [controller.object]);
+    }
+    // 6. If underlyingSourceDict["pull"] exists, then set pullAlgorithm to an algorithm which returns
+    //    the result of invoking underlyingSourceDict["pull"] with argument list « controller » and
+    //    callback this value underlyingSource (a promise-returning callback: exceptions become rejections).
+    if (pull !== undefined) {
+      pullAlgorithm = () => promiseCall(pull, underlyingSource, [controller.object]);
+    }
+    // 7. If underlyingSourceDict["cancel"] exists, then set cancelAlgorithm to an algorithm which takes
+    //    an argument reason and returns the result of invoking underlyingSourceDict["cancel"] with
+    //    argument list « reason » and callback this value underlyingSource.
+    if (cancel !== undefined) {
+      cancelAlgorithm = (reason) => promiseCall(cancel, underlyingSource, [reason]);
+    }
+    // 8. Perform ? SetUpReadableStreamDefaultController(stream, controller, startAlgorithm,
+    //    pullAlgorithm, cancelAlgorithm, highWaterMark, sizeAlgorithm).
+    setUpReadableStreamDefaultController(stream, controller, startAlgorithm, pullAlgorithm, cancelAlgorithm,
+      highWaterMark, sizeAlgorithm);
+  }
+
+  // ------------------------------------------------------------------ piping
+  // https://streams.spec.whatwg.org/#readable-stream-pipe-to
+
+  /** "Getting a promise to wait for all" of promises: fulfils when all fulfil, rejects with the first rejection. */
+  function waitForAll(promises) {
+    const result = newPromise();
+    let remaining = promises.length;
+    if (remaining === 0) result.resolve(undefined);
+    for (let i = 0; i < promises.length; i++) {
+      uponPromise(promises[i], () => {
+        if (--remaining === 0) result.resolve(undefined);
+      }, (e) => result.reject(e));
+    }
+    return result.promise;
+  }
+
+  function readableStreamPipeTo(source, dest, preventClose, preventAbort, preventCancel, signal = undefined) {
+    // 1-8. Assertions about the arguments; neither stream is locked.
+    // 9-10. Let reader be ! AcquireReadableStreamDefaultReader(source) (no byte streams here).
+    const reader = acquireReadableStreamDefaultReader(source);
+    // 11. Let writer be ! AcquireWritableStreamDefaultWriter(dest).
+    const writer = acquireWritableStreamDefaultWriter(dest);
+    // 12. Set source.[[disturbed]] to true.
+    source.disturbed = true;
+    // 13. Let shuttingDown be false.
+    let shuttingDown = false;
+    // 14. Let promise be a new promise.
+    const promise = newPromise();
+    // The last write's promise (rejections are handled through the streams' states), for "wait until
+    // every chunk that has been read has been written".
+    let currentWrite = resolvedWith(undefined);
+    const abortSignal = internals.abort;
+    let abortAlgorithm;
+
+    // 15. If signal is not undefined,
+    if (signal !== undefined) {
+      // 15.1. Let abortAlgorithm be the following steps:
+      abortAlgorithm = () => {
+        // 15.1.1. Let error be signal's abort reason.
+        const error = abortSignal.reason(signal);
+        // 15.1.2. Let actions be an empty ordered set.
+        const actions = [];
+        // 15.1.3. If preventAbort is false, append the following action to actions:
+        if (!preventAbort) {
+          actions.push(() => {
+            // 15.1.3.1. If dest.[[state]] is "writable", return ! WritableStreamAbort(dest, error).
+            if (dest.state === "writable") return writableStreamAbort(dest, error);
+            // 15.1.3.2. Otherwise, return a promise resolved with undefined.
+            return resolvedWith(undefined);
+          });
+        }
+        // 15.1.4. If preventCancel is false, append the following action to actions:
+        if (!preventCancel) {
+          actions.push(() => {
+            // 15.1.4.1. If source.[[state]] is "readable", return ! ReadableStreamCancel(source, error).
+            if (source.state === "readable") return readableStreamCancel(source, error);
+            // 15.1.4.2. Otherwise, return a promise resolved with undefined.
+            return resolvedWith(undefined);
+          });
+        }
+        // 15.1.5. Shutdown with an action consisting of getting a promise to wait for all of the actions
+        //         in actions, and with error.
+        shutdownWithAction(() => waitForAll(actions.map((action) => action())), true, error);
+      };
+      // 15.2. If signal is aborted, perform abortAlgorithm and return promise.
+      if (abortSignal.isAborted(signal)) {
+        abortAlgorithm();
+        return promise.promise;
+      }
+      // 15.3. Add abortAlgorithm to signal.
+      abortSignal.addAlgorithm(signal, abortAlgorithm);
+    }
+
+    // 16. In parallel, using reader and writer, read all chunks from source and write them to dest:
+    //     one read at a time, only while the writer's desired size is positive (its ready promise is
+    //     fulfilled), each chunk written as soon as it is read.
+    function pipeStep() {
+      // Shutdown must stop activity: no further reads.
+      if (shuttingDown) return resolvedWith(true);
+      // Backpressure must be enforced: wait while the writer's desired size is ≤ 0 or null.
+      return transformPromise(writer.readyPromise.promise, () => {
+        if (shuttingDown) return true;
+        const step = newPromise();
+        readableStreamDefaultReaderRead(reader, {
+          __proto__: null,
+          chunkSteps: (chunk) => {
+            currentWrite = transformPromise(writableStreamDefaultWriterWrite(writer, chunk), undefined, noop);
+            step.resolve(false);
+          },
+          closeSteps: () => step.resolve(true),
+          errorSteps: (e) => step.reject(e),
+        });
+        return step.promise;
+      });
+    }
+
+    function pipeLoop() {
+      uponPromise(pipeStep(), (done) => {
+        if (!done) pipeLoop();
+      }, noop);
+    }
+
+    // Error and close states must be propagated, checked in this order:
+    // 1. Errors must be propagated forward: if source.[[state]] is or becomes "errored", then
+    const onSourceErrored = (storedError) => {
+      // 1.1. If preventAbort is false, shutdown with an action of ! WritableStreamAbort(dest,
+      //      source.[[storedError]]) and with source.[[storedError]].
+      if (!preventAbort) shutdownWithAction(() => writableStreamAbort(dest, storedError), true, storedError);
+      // 1.2. Otherwise, shutdown with source.[[storedError]].
+      else shutdown(true, storedError);
+    };
+    // 2. Errors must be propagated backward: if dest.[[state]] is or becomes "errored", then
+    const onDestErrored = (storedError) => {
+      // 2.1. If preventCancel is false, shutdown with an action of ! ReadableStreamCancel(source,
+      //      dest.[[storedError]]) and with dest.[[storedError]].
+      if (!preventCancel) shutdownWithAction(() => readableStreamCancel(source, storedError), true, storedError);
+      // 2.2. Otherwise, shutdown with dest.[[storedError]].
+      else shutdown(true, storedError);
+    };
+    // 3. Closing must be propagated forward: if source.[[state]] is or becomes "closed", then
+    const onSourceClosed = () => {
+      // 3.1. If preventClose is false, shutdown with an action of
+      //      ! WritableStreamDefaultWriterCloseWithErrorPropagation(writer).
+      if (!preventClose) shutdownWithAction(() => writableStreamDefaultWriterCloseWithErrorPropagation(writer), false);
+      // 3.2. Otherwise, shutdown.
+      else shutdown(false);
+    };
+    // 4. Closing must be propagated backward: if ! WritableStreamCloseQueuedOrInFlight(dest) is true or
+    //    dest.[[state]] is "closed", then
+    const onDestClosed = () => {
+      // 4.1. Assert: no chunks have been read or written.
+      // 4.2. Let destClosed be a new TypeError.
+      const destClosed = new TypeErrorCtor("The destination writable stream closed before all data could be piped to it.");
+      // 4.3. If preventCancel is false, shutdown with an action of ! ReadableStreamCancel(source,
+      //      destClosed) and with destClosed.
+      if (!preventCancel) shutdownWithAction(() => readableStreamCancel(source, destClosed), true, destClosed);
+      // 4.4. Otherwise, shutdown with destClosed.
+      else shutdown(true, destClosed);
+    };
+
+    // "Wait until every chunk that has been read has been written (the corresponding promises settled)."
+    function waitForWritesToFinish() {
+      const oldCurrentWrite = currentWrite;
+      return transformPromise(oldCurrentWrite,
+        () => (oldCurrentWrite !== currentWrite ? waitForWritesToFinish() : undefined));
+    }
+
+    // Shutdown with an action: action, optionally with an error originalError.
+    function shutdownWithAction(action, hasOriginalError, originalError) {
+      // 1. If shuttingDown is true, abort these substeps.
+      if (shuttingDown) return;
+      // 2. Set shuttingDown to true.
+      shuttingDown = true;
+      const performAction = () => {
+        // 4. Let p be the result of performing action.
+        const p = action();
+        // 5. Upon fulfillment of p, finalize, passing along originalError if it was given.
+        // 6. Upon rejection of p with reason newError, finalize with newError.
+        uponPromise(p, () => finalize(hasOriginalError, originalError), (newError) => finalize(true, newError));
+      };
+      // 3. If dest.[[state]] is "writable" and ! WritableStreamCloseQueuedOrInFlight(dest) is false,
+      //    3.1-3.2. write the chunks read but not yet written (none: each is written when read) and wait
+      //    until every chunk that has been read has been written.
+      if (dest.state === "writable" && !writableStreamCloseQueuedOrInFlight(dest)) {
+        uponPromise(waitForWritesToFinish(), performAction);
+      } else {
+        performAction();
+      }
+    }
+
+    // Shutdown, optionally with an error error.
+    function shutdown(isError, error) {
+      // 1. If shuttingDown is true, abort these substeps.
+      if (shuttingDown) return;
+      // 2. Set shuttingDown to true.
+      shuttingDown = true;
+      // 3. If dest.[[state]] is "writable" and ! WritableStreamCloseQueuedOrInFlight(dest) is false,
+      //    wait until every chunk that has been read has been written.
+      if (dest.state === "writable" && !writableStreamCloseQueuedOrInFlight(dest)) {
+        uponPromise(waitForWritesToFinish(), () => finalize(isError, error));
+      } else {
+        // 4. Finalize, passing along error if it was given.
+        finalize(isError, error);
+      }
+    }
+
+    // Finalize, optionally with an error error.
+    function finalize(isError, error) {
+      // 1. Perform ! WritableStreamDefaultWriterRelease(writer).
+      writableStreamDefaultWriterRelease(writer);
+      // 2-3. Perform ! ReadableStreamDefaultReaderRelease(reader).
+      readableStreamDefaultReaderRelease(reader);
+      // 4. If signal is not undefined, remove abortAlgorithm from signal.
+      if (signal !== undefined) abortSignal.removeAlgorithm(signal, abortAlgorithm);
+      // 5. If error was given, reject promise with error.
+      if (isError) promise.reject(error);
+      // 6. Otherwise, resolve promise with undefined.
+      else promise.resolve(undefined);
+    }
+
+    // The conditions as they are now, in order, then as they become true.
+    if (source.state === "errored") {
+      onSourceErrored(source.storedError);
+    } else if (dest.state === "errored" || dest.state === "erroring") {
+      onDestErrored(dest.storedError);
+    } else if (source.state === "closed") {
+      onSourceClosed();
+    } else if (writableStreamCloseQueuedOrInFlight(dest) || dest.state === "closed") {
+      onDestClosed();
+    }
+    uponPromise(reader.closedPromise.promise, () => {
+      if (!shuttingDown) onSourceClosed();
+    }, (e) => onSourceErrored(e));
+    uponPromise(writer.closedPromise.promise, undefined, (e) => onDestErrored(e));
+    if (!shuttingDown) pipeLoop();
+    // 17. Return promise.
+    return promise.promise;
+  }
+
+  // ------------------------------------------------------------------ teeing
+  // https://streams.spec.whatwg.org/#readable-stream-tee
+  function readableStreamTee(stream, cloneForBranch2) {
+    // 1. Assert: stream implements ReadableStream. 2. Assert: cloneForBranch2 is a boolean.
+    // 3. If stream.[[controller]] implements ReadableByteStreamController, return ? ReadableByteStreamTee(stream).
+    // 4. Return ? ReadableStreamDefaultTee(stream, cloneForBranch2).
+    return readableStreamDefaultTee(stream, cloneForBranch2);
+  }
+
+  // https://streams.spec.whatwg.org/#abstract-opdef-readablestreamdefaulttee
+  function readableStreamDefaultTee(stream, cloneForBranch2) {
+    // 1-2. Assertions.
+    // 3. Let reader be ? AcquireReadableStreamDefaultReader(stream).
+    const reader = acquireReadableStreamDefaultReader(stream);
+    // 4. Let reading be false. 5. Let readAgain be false. 6. Let canceled1 be false. 7. Let canceled2 be false.
+    let reading = false;
+    let readAgain = false;
+    let canceled1 = false;
+    let canceled2 = false;
+    // 8. Let reason1 be undefined. 9. Let reason2 be undefined. 10. Let branch1 be undefined. 11. Let branch2 be undefined.
+    let reason1;
+    let reason2;
+    let branch1;
+    let branch2;
+    // 12. Let cancelPromise be a new promise.
+    const cancelPromise = newPromise();
+    // 13. Let pullAlgorithm be the following steps:
+    const pullAlgorithm = () => {
+      // 13.1. If reading is true,
+      if (reading) {
+        // 13.1.1. Set readAgain to true. 13.1.2. Return a promise resolved with undefined.
+        readAgain = true;
+        return resolvedWith(undefined);
+      }
+      // 13.2. Set reading to true.
+      reading = true;
+      // 13.3. Let readRequest be a read request with the following items:
+      const readRequest = {
+        __proto__: null,
+        // chunk steps, given chunk: Queue a microtask to perform the following steps:
+        chunkSteps: (chunk) => {
+          uponPromise(resolvedWith(undefined), () => {
+            // 1. Set readAgain to false.
+            readAgain = false;
+            // 2. Let chunk1 and chunk2 be chunk.
+            const chunk1 = chunk;
+            let chunk2 = chunk;
+            // 3. If canceled2 is false and cloneForBranch2 is true, set chunk2 to StructuredClone(chunk2),
+            //    erroring both branches if that throws.
+            if (!canceled2 && cloneForBranch2) {
+              try {
+                chunk2 = internals.structuredClone.structuredClone(chunk2);
+              } catch (e) {
+                readableStreamDefaultControllerError(branch1.controller, e);
+                readableStreamDefaultControllerError(branch2.controller, e);
+                cancelPromise.resolve(readableStreamCancel(stream, e));
+                return;
+              }
+            }
+            // 4. If canceled1 is false, perform ! ReadableStreamDefaultControllerEnqueue(branch1.[[controller]], chunk1).
+            if (!canceled1) readableStreamDefaultControllerEnqueue(branch1.controller, chunk1);
+            // 5. If canceled2 is false, perform ! ReadableStreamDefaultControllerEnqueue(branch2.[[controller]], chunk2).
+            if (!canceled2) readableStreamDefaultControllerEnqueue(branch2.controller, chunk2);
+            // 6. Set reading to false.
+            reading = false;
+            // 7. If readAgain is true, perform pullAlgorithm.
+            if (readAgain) pullAlgorithm();
+          });
+        },
+        // close steps:
+        closeSteps: () => {
+          // 1. Set reading to false.
+          reading = false;
+          // 2. If canceled1 is false, perform ! ReadableStreamDefaultControllerClose(branch1.[[controller]]).
+          if (!canceled1) readableStreamDefaultControllerClose(branch1.controller);
+          // 3. If canceled2 is false, perform ! ReadableStreamDefaultControllerClose(branch2.[[controller]]).
+          if (!canceled2) readableStreamDefaultControllerClose(branch2.controller);
+          // 4. If canceled1 is false or canceled2 is false, resolve cancelPromise with undefined.
+          if (!canceled1 || !canceled2) cancelPromise.resolve(undefined);
+        },
+        // error steps: 1. Set reading to false.
+        errorSteps: () => {
+          reading = false;
+        },
+      };
+      // 13.4. Perform ! ReadableStreamDefaultReaderRead(reader, readRequest).
+      readableStreamDefaultReaderRead(reader, readRequest);
+      // 13.5. Return a promise resolved with undefined.
+      return resolvedWith(undefined);
+    };
+    // 14. Let cancel1Algorithm be the following steps, taking a reason argument:
+    const cancel1Algorithm = (reason) => {
+      // 14.1. Set canceled1 to true. 14.2. Set reason1 to reason.
+      canceled1 = true;
+      reason1 = reason;
+      // 14.3. If canceled2 is true,
+      if (canceled2) {
+        // 14.3.1. Let compositeReason be ! CreateArrayFromList(« reason1, reason2 »).
+        // 14.3.2. Let cancelResult be ! ReadableStreamCancel(stream, compositeReason).
+        // 14.3.3. Resolve cancelPromise with cancelResult.
+        cancelPromise.resolve(readableStreamCancel(stream, [reason1, reason2]));
+      }
+      // 14.4. Return cancelPromise.
+      return cancelPromise.promise;
+    };
+    // 15. Let cancel2Algorithm be the following steps, taking a reason argument:
+    const cancel2Algorithm = (reason) => {
+      // 15.1. Set canceled2 to true. 15.2. Set reason2 to reason.
+      canceled2 = true;
+      reason2 = reason;
+      // 15.3. If canceled1 is true, cancel the stream with « reason1, reason2 » and resolve cancelPromise with it.
+      if (canceled1) cancelPromise.resolve(readableStreamCancel(stream, [reason1, reason2]));
+      // 15.4. Return cancelPromise.
+      return cancelPromise.promise;
+    };
+    // 16. Let startAlgorithm be an algorithm that returns undefined.
+    const startAlgorithm = () => undefined;
+    // 17. Set branch1 to ! CreateReadableStream(startAlgorithm, pullAlgorithm, cancel1Algorithm).
+    branch1 = createReadableStream(startAlgorithm, pullAlgorithm, cancel1Algorithm);
+    // 18. Set branch2 to ! CreateReadableStream(startAlgorithm, pullAlgorithm, cancel2Algorithm).
+    branch2 = createReadableStream(startAlgorithm, pullAlgorithm, cancel2Algorithm);
+    // 19. Upon rejection of reader.[[closedPromise]] with reason r,
+    uponPromise(reader.closedPromise.promise, undefined, (r) => {
+      // 19.1. Perform ! ReadableStreamDefaultControllerError(branch1.[[controller]], r).
+      readableStreamDefaultControllerError(branch1.controller, r);
+      // 19.2. Perform ! ReadableStreamDefaultControllerError(branch2.[[controller]], r).
+      readableStreamDefaultControllerError(branch2.controller, r);
+      // 19.3. If canceled1 is false or canceled2 is false, resolve cancelPromise with undefined.
+      if (!canceled1 || !canceled2) cancelPromise.resolve(undefined);
+    });
+    // 20. Return « branch1, branch2 ».
+    return [branch1, branch2];
+  }
+
+  // ================================================================== writable streams
+
+  /** https://streams.spec.whatwg.org/#ws-internal-slots */
+  function newWritableStreamRecord(object) {
+    return {
+      __proto__: null,
+      object,
+      backpressure: false,
+      closeRequest: undefined,
+      controller: undefined,
+      inFlightWriteRequest: undefined,
+      inFlightCloseRequest: undefined,
+      pendingAbortRequest: undefined,
+      state: "writable",
+      storedError: undefined,
+      writer: undefined,
+      writeRequests: new SizedQueue(),
+    };
+  }
+
+  let writableStreamRecordOf;
+  let isWritableStreamObject;
+
+  class WritableStream {
+    #stream;
+
+    // https://streams.spec.whatwg.org/#ws-constructor
+    constructor(underlyingSink = undefined, strategy = undefined) {
+      if (underlyingSink === kInternal) {
+        this.#stream = strategy;
+        return;
+      }
+      const prefix = "Failed to construct 'WritableStream'";
+      // 1. If underlyingSink is missing, set it to null.
+      // (The IDL type is `optional object`: null, like any non-object, is a TypeError.)
+      if (underlyingSink !== undefined) underlyingSink = converters.object(underlyingSink, prefix, "Argument 1");
+      else underlyingSink = null;
+      strategy = converters.QueuingStrategy(strategy, prefix, "Argument 2");
+      // 2. Let underlyingSinkDict be underlyingSink, converted to an IDL value of type UnderlyingSink.
+      const underlyingSinkDict = converters.UnderlyingSink(underlyingSink, prefix, "Argument 1");
+      // 3. If underlyingSinkDict["type"] exists, throw a RangeError exception.
+      if (underlyingSinkDict.type !== undefined) {
+        throw new RangeErrorCtor(`${prefix}: Invalid type is specified.`);
+      }
+      // 4. Perform ! InitializeWritableStream(this).
+      const stream = newWritableStreamRecord(this);
+      this.#stream = stream;
+      // 5. Let sizeAlgorithm be ! ExtractSizeAlgorithm(strategy).
+      const sizeAlgorithm = extractSizeAlgorithm(strategy);
+      // 6. Let highWaterMark be ? ExtractHighWaterMark(strategy, 1).
+      const highWaterMark = extractHighWaterMark(strategy, 1);
+      // 7. Perform ? SetUpWritableStreamDefaultControllerFromUnderlyingSink(this, underlyingSink,
+      //    underlyingSinkDict, highWaterMark, sizeAlgorithm).
+      setUpWritableStreamDefaultControllerFromUnderlyingSink(stream, underlyingSink, underlyingSinkDict,
+        highWaterMark, sizeAlgorithm);
+    }
+
+    static {
+      writableStreamRecordOf = (object) => object.#stream;
+      isWritableStreamObject = (V) => V !== null && typeof V === "object" && #stream in V;
+    }
+
+    static #check(self) {
+      if (!isWritableStreamObject(self)) throw new TypeErrorCtor("Illegal invocation");
+      return self.#stream;
+    }
+
+    // https://streams.spec.whatwg.org/#ws-locked
+    get locked() {
+      const stream = WritableStream.#check(this);
+      // 1. Return ! IsWritableStreamLocked(this).
+      return isWritableStreamLocked(stream);
+    }
+
+    // https://streams.spec.whatwg.org/#ws-abort
+    abort(reason = undefined) {
+      let stream;
+      try {
+        stream = WritableStream.#check(this);
+      } catch (e) {
+        return rejectedWith(e);
+      }
+      // 1. If ! IsWritableStreamLocked(this) is true, return a promise rejected with a TypeError exception.
+      if (isWritableStreamLocked(stream)) {
+        return rejectedWith(new TypeErrorCtor("Failed to execute 'abort' on 'WritableStream': Cannot abort a locked stream."));
+      }
+      // 2. Return ! WritableStreamAbort(this, reason).
+      return writableStreamAbort(stream, reason);
+    }
+
+    // https://streams.spec.whatwg.org/#ws-close
+    close() {
+      let stream;
+      try {
+        stream = WritableStream.#check(this);
+      } catch (e) {
+        return rejectedWith(e);
+      }
+      // 1. If ! IsWritableStreamLocked(this) is true, return a promise rejected with a TypeError exception.
+      if (isWritableStreamLocked(stream)) {
+        return rejectedWith(new TypeErrorCtor("Failed to execute 'close' on 'WritableStream': Cannot close a locked stream."));
+      }
+      // 2. If ! WritableStreamCloseQueuedOrInFlight(this) is true, return a promise rejected with a TypeError exception.
+      if (writableStreamCloseQueuedOrInFlight(stream)) {
+        return rejectedWith(new TypeErrorCtor("Failed to execute 'close' on 'WritableStream': The stream is already closing."));
+      }
+      // 3. Return ! WritableStreamClose(this).
+      return writableStreamClose(stream);
+    }
+
+    // https://streams.spec.whatwg.org/#ws-get-writer
+    getWriter() {
+      const stream = WritableStream.#check(this);
+      // 1. Return ? AcquireWritableStreamDefaultWriter(this).
+      return acquireWritableStreamDefaultWriter(stream).object;
+    }
+  }
+
+  // ------------------------------------------------------------------ WritableStreamDefaultWriter
+
+  let isWriterObject;
+
+  class WritableStreamDefaultWriter {
+    #writer;
+
+    // https://streams.spec.whatwg.org/#default-writer-constructor
+    constructor(stream) {
+      if (stream === kInternal) return;
+      const prefix = "Failed to construct 'WritableStreamDefaultWriter'";
+      webidl.requiredArguments(arguments.length, 1, prefix);
+      stream = converters.WritableStream(stream, prefix, "Argument 1");
+      this.#writer = newWriterRecord(this);
+      // 1. Perform ? SetUpWritableStreamDefaultWriter(this, stream).
+      setUpWritableStreamDefaultWriter(this.#writer, writableStreamRecordOf(stream));
+    }
+
+    static {
+      isWriterObject = (V) => V !== null && typeof V === "object" && #writer in V;
+    }
+
+    static create() {
+      const object = new WritableStreamDefaultWriter(kInternal);
+      object.#writer = newWriterRecord(object);
+      return object.#writer;
+    }
+
+    static #check(self) {
+      if (!isWriterObject(self)) throw new TypeErrorCtor("Illegal invocation");
+      return self.#writer;
+    }
+
+    // https://streams.spec.whatwg.org/#default-writer-closed
+    get closed() {
+      let writer;
+      try {
+        writer = WritableStreamDefaultWriter.#check(this);
+      } catch (e) {
+        return rejectedWith(e);
+      }
+      // 1. Return this.[[closedPromise]].
+      return writer.closedPromise.promise;
+    }
+
+    // https://streams.spec.whatwg.org/#default-writer-desired-size
+    get desiredSize() {
+      const writer = WritableStreamDefaultWriter.#check(this);
+      // 1. If this.[[stream]] is undefined, throw a TypeError exception.
+      if (writer.stream === undefined) {
+        throw new TypeErrorCtor("Failed to read the 'desiredSize' property from 'WritableStreamDefaultWriter': The writer has been released.");
+      }
+      // 2. Return ! WritableStreamDefaultWriterGetDesiredSize(this).
+      return writableStreamDefaultWriterGetDesiredSize(writer);
+    }
+
+    // https://streams.spec.whatwg.org/#default-writer-ready
+    get ready() {
+      let writer;
+      try {
+        writer = WritableStreamDefaultWriter.#check(this);
+      } catch (e) {
+        return rejectedWith(e);
+      }
+      // 1. Return this.[[readyPromise]].
+      return writer.readyPromise.promise;
+    }
+
+    // https://streams.spec.whatwg.org/#default-writer-abort
+    abort(reason = undefined) {
+      let writer;
+      try {
+        writer = WritableStreamDefaultWriter.#check(this);
+      } catch (e) {
+        return rejectedWith(e);
+      }
+      // 1. If this.[[stream]] is undefined, return a promise rejected with a TypeError exception.
+      if (writer.stream === undefined) {
+        return rejectedWith(new TypeErrorCtor("Failed to execute 'abort' on 'WritableStreamDefaultWriter': The writer has been released."));
+      }
+      // 2. Return ! WritableStreamDefaultWriterAbort(this, reason).
+      return writableStreamAbort(writer.stream, reason);
+    }
+
+    // https://streams.spec.whatwg.org/#default-writer-close
+    close() {
+      let writer;
+      try {
+        writer = WritableStreamDefaultWriter.#check(this);
+      } catch (e) {
+        return rejectedWith(e);
+      }
+      // 1. Let stream be this.[[stream]].
+      const stream = writer.stream;
+      // 2. If stream is undefined, return a promise rejected with a TypeError exception.
+      if (stream === undefined) {
+        return rejectedWith(new TypeErrorCtor("Failed to execute 'close' on 'WritableStreamDefaultWriter': The writer has been released."));
+      }
+      // 3. If ! WritableStreamCloseQueuedOrInFlight(stream) is true, return a promise rejected with a TypeError exception.
+      if (writableStreamCloseQueuedOrInFlight(stream)) {
+        return rejectedWith(new TypeErrorCtor("Failed to execute 'close' on 'WritableStreamDefaultWriter': The stream is already closing."));
+      }
+      // 4. Return ! WritableStreamDefaultWriterClose(this).
+      return writableStreamClose(stream);
+    }
+
+    // https://streams.spec.whatwg.org/#default-writer-release-lock
+    releaseLock() {
+      const writer = WritableStreamDefaultWriter.#check(this);
+      // 1. Let stream be this.[[stream]].
+      // 2. If stream is undefined, return.
+      if (writer.stream === undefined) return;
+      // 3. Assert: stream.[[writer]] is not undefined.
+      // 4. Perform ! WritableStreamDefaultWriterRelease(this).
+      writableStreamDefaultWriterRelease(writer);
+    }
+
+    // https://streams.spec.whatwg.org/#default-writer-write
+    write(chunk = undefined) {
+      let writer;
+      try {
+        writer = WritableStreamDefaultWriter.#check(this);
+      } catch (e) {
+        return rejectedWith(e);
+      }
+      // 1. If this.[[stream]] is undefined, return a promise rejected with a TypeError exception.
+      if (writer.stream === undefined) {
+        return rejectedWith(new TypeErrorCtor("Failed to execute 'write' on 'WritableStreamDefaultWriter': The writer has been released."));
+      }
+      // 2. Return ! WritableStreamDefaultWriterWrite(this, chunk).
+      return writableStreamDefaultWriterWrite(writer, chunk);
+    }
+  }
+
+  /** https://streams.spec.whatwg.org/#default-writer-internal-slots */
+  function newWriterRecord(object) {
+    return { __proto__: null, object, closedPromise: undefined, readyPromise: undefined, stream: undefined };
+  }
+
+  // ------------------------------------------------------------------ WritableStreamDefaultController
+
+  let isWritableControllerObject;
+
+  class WritableStreamDefaultController {
+    #controller;
+
+    constructor(key = undefined) {
+      if (key !== kInternal) webidl.illegalConstructor();
+    }
+
+    static {
+      isWritableControllerObject = (V) => V !== null && typeof V === "object" && #controller in V;
+    }
+
+    static create(record) {
+      const object = new WritableStreamDefaultController(kInternal);
+      object.#controller = record;
+      record.object = object;
+      return record;
+    }
+
+    static #check(self) {
+      if (!isWritableControllerObject(self) || self.#controller === undefined) throw new TypeErrorCtor("Illegal invocation");
+      return self.#controller;
+    }
+
+    // https://streams.spec.whatwg.org/#ws-default-controller-signal
+    get signal() {
+      const controller = WritableStreamDefaultController.#check(this);
+      // 1. Return this.[[abortController]]'s signal.
+      return controller.abortController.signal;
+    }
+
+    // https://streams.spec.whatwg.org/#ws-default-controller-error
+    error(e = undefined) {
+      const controller = WritableStreamDefaultController.#check(this);
+      // 1. Let state be this.[[stream]].[[state]].
+      // 2. If state is not "writable", return.
+      if (controller.stream.state !== "writable") return;
+      // 3. Perform ! WritableStreamDefaultControllerError(this, e).
+      writableStreamDefaultControllerError(controller, e);
+    }
+  }
+
+  // ------------------------------------------------------------------ writable stream abstract operations
+
+  // https://streams.spec.whatwg.org/#acquire-writable-stream-default-writer
+  function acquireWritableStreamDefaultWriter(stream) {
+    // 1. Let writer be a new WritableStreamDefaultWriter.
+    const writer = createWriterObject();
+    // 2. Perform ? SetUpWritableStreamDefaultWriter(writer, stream).
+    setUpWritableStreamDefaultWriter(writer, stream);
+    // 3. Return writer.
+    return writer;
+  }
+
+  // https://streams.spec.whatwg.org/#create-writable-stream
+  function createWritableStream(startAlgorithm, writeAlgorithm, closeAlgorithm, abortAlgorithm, highWaterMark,
+    sizeAlgorithm) {
+    // 1. Assert: ! IsNonNegativeNumber(highWaterMark) is true.
+    // 2. Let stream be a new WritableStream.
+    // 3. Perform ! InitializeWritableStream(stream).
+    const stream = newWritableStreamRecord(undefined);
+    stream.object = new WritableStream(kInternal, stream);
+    // 4. Let controller be a new WritableStreamDefaultController.
+    const controller = newWritableStreamDefaultControllerRecord();
+    // 5. Perform ? SetUpWritableStreamDefaultController(stream, controller, startAlgorithm, writeAlgorithm,
+    //    closeAlgorithm, abortAlgorithm, highWaterMark, sizeAlgorithm).
+    setUpWritableStreamDefaultController(stream, controller, startAlgorithm, writeAlgorithm, closeAlgorithm,
+      abortAlgorithm, highWaterMark, sizeAlgorithm);
+    // 6. Return stream.
+    return stream;
+  }
+
+  // https://streams.spec.whatwg.org/#is-writable-stream-locked
+  function isWritableStreamLocked(stream) {
+    // 1. If stream.[[writer]] is undefined, return false. 2. Return true.
+    return stream.writer !== undefined;
+  }
+
+  // https://streams.spec.whatwg.org/#set-up-writable-stream-default-writer
+  function setUpWritableStreamDefaultWriter(writer, stream) {
+    // 1. If ! IsWritableStreamLocked(stream) is true, throw a TypeError exception.
+    if (isWritableStreamLocked(stream)) {
+      throw new TypeErrorCtor("Cannot get a writer for a stream that is already locked to a writer.");
+    }
+    // 2. Set writer.[[stream]] to stream.
+    writer.stream = stream;
+    // 3. Set stream.[[writer]] to writer.
+    stream.writer = writer;
+    // 4. Let state be stream.[[state]].
+    const state = stream.state;
+    writer.readyPromise = newPromise();
+    writer.closedPromise = newPromise();
+    if (state === "writable") {
+      // 5. If state is "writable",
+      // 5.1. If ! WritableStreamCloseQueuedOrInFlight(stream) is false and stream.[[backpressure]] is true,
+      //      set writer.[[readyPromise]] to a new promise.
+      // 5.2. Otherwise, set writer.[[readyPromise]] to a promise resolved with undefined.
+      if (writableStreamCloseQueuedOrInFlight(stream) || !stream.backpressure) writer.readyPromise.resolve(undefined);
+      // 5.3. Set writer.[[closedPromise]] to a new promise.
+    } else if (state === "erroring") {
+      // 6. Otherwise, if state is "erroring",
+      // 6.1. Set writer.[[readyPromise]] to a promise rejected with stream.[[storedError]].
+      writer.readyPromise.reject(stream.storedError);
+      // 6.2. Set writer.[[readyPromise]].[[PromiseIsHandled]] to true.
+      markHandled(writer.readyPromise.promise);
+      // 6.3. Set writer.[[closedPromise]] to a new promise.
+    } else if (state === "closed") {
+      // 7. Otherwise, if state is "closed",
+      // 7.1. Set writer.[[readyPromise]] to a promise resolved with undefined.
+      writer.readyPromise.resolve(undefined);
+      // 7.2. Set writer.[[closedPromise]] to a promise resolved with undefined.
+      writer.closedPromise.resolve(undefined);
+    } else {
+      // 8. Otherwise,
+      // 8.1. Assert: state is "errored".
+      // 8.2. Let storedError be stream.[[storedError]].
+      const storedError = stream.storedError;
+      // 8.3. Set writer.[[readyPromise]] to a promise rejected with storedError.
+      writer.readyPromise.reject(storedError);
+      // 8.4. Set writer.[[readyPromise]].[[PromiseIsHandled]] to true.
+      markHandled(writer.readyPromise.promise);
+      // 8.5. Set writer.[[closedPromise]] to a promise rejected with storedError.
+      writer.closedPromise.reject(storedError);
+      // 8.6. Set writer.[[closedPromise]].[[PromiseIsHandled]] to true.
+      markHandled(writer.closedPromise.promise);
+    }
+  }
+
+  // https://streams.spec.whatwg.org/#writable-stream-abort
+  function writableStreamAbort(stream, reason) {
+    // 1. If stream.[[state]] is "closed" or "errored", return a promise resolved with undefined.
+    if (stream.state === "closed" || stream.state === "errored") return resolvedWith(undefined);
+    // 2. Signal abort on stream.[[controller]].[[abortController]] with reason.
+    internals.abort.signalAbort(stream.controller.abortController.signal, reason);
+    // 3. Let state be stream.[[state]].
+    let state = stream.state;
+    // 4. If state is "closed" or "errored", return a promise resolved with undefined.
+    //    (The abort algorithms of the signal could have changed the state.)
+    if (state === "closed" || state === "errored") return resolvedWith(undefined);
+    // 5. If stream.[[pendingAbortRequest]] is not undefined, return stream.[[pendingAbortRequest]]'s promise.
+    if (stream.pendingAbortRequest !== undefined) return stream.pendingAbortRequest.promise.promise;
+    // 6. Assert: state is "writable" or "erroring".
+    // 7. Let wasAlreadyErroring be false.
+    let wasAlreadyErroring = false;
+    // 8. If state is "erroring",
+    if (state === "erroring") {
+      // 8.1. Set wasAlreadyErroring to true. 8.2. Set reason to undefined.
+      wasAlreadyErroring = true;
+      reason = undefined;
+    }
+    // 9. Let promise be a new promise.
+    const promise = newPromise();
+    // 10. Set stream.[[pendingAbortRequest]] to a new pending abort request whose promise is promise,
+    //     reason is reason, and was already erroring is wasAlreadyErroring.
+    stream.pendingAbortRequest = { __proto__: null, promise, reason, wasAlreadyErroring };
+    // 11. If wasAlreadyErroring is false, perform ! WritableStreamStartErroring(stream, reason).
+    if (!wasAlreadyErroring) writableStreamStartErroring(stream, reason);
+    // 12. Return promise.
+    return promise.promise;
+  }
+
+  // https://streams.spec.whatwg.org/#writable-stream-close
+  function writableStreamClose(stream) {
+    // 1. Let state be stream.[[state]].
+    const state = stream.state;
+    // 2. If state is "closed" or "errored", return a promise rejected with a TypeError exception.
+    if (state === "closed" || state === "errored") {
+      return rejectedWith(new TypeErrorCtor(`Cannot close a stream that is ${state}.`));
+    }
+    // 3. Assert: state is "writable" or "erroring".
+    // 4. Assert: ! WritableStreamCloseQueuedOrInFlight(stream) is false.
+    // 5. Let promise be a new promise.
+    const promise = newPromise();
+    // 6. Set stream.[[closeRequest]] to promise.
+    stream.closeRequest = promise;
+    // 7. Let writer be stream.[[writer]].
+    const writer = stream.writer;
+    // 8. If writer is not undefined, and stream.[[backpressure]] is true, and state is "writable",
+    //    resolve writer.[[readyPromise]] with undefined.
+    if (writer !== undefined && stream.backpressure && state === "writable") writer.readyPromise.resolve(undefined);
+    // 9. Perform ! WritableStreamDefaultControllerClose(stream.[[controller]]).
+    writableStreamDefaultControllerClose(stream.controller);
+    // 10. Return promise.
+    return promise.promise;
+  }
+
+  // https://streams.spec.whatwg.org/#writable-stream-add-write-request
+  function writableStreamAddWriteRequest(stream) {
+    // 1. Assert: ! IsWritableStreamLocked(stream) is true.
+    // 2. Assert: stream.[[state]] is "writable".
+    // 3. Let promise be a new promise.
+    const promise = newPromise();
+    // 4. Append promise to stream.[[writeRequests]].
+    stream.writeRequests.push(promise);
+    // 5. Return promise.
+    return promise.promise;
+  }
+
+  // https://streams.spec.whatwg.org/#writable-stream-close-queued-or-in-flight
+  function writableStreamCloseQueuedOrInFlight(stream) {
+    // 1. If stream.[[closeRequest]] is undefined and stream.[[inFlightCloseRequest]] is undefined, return false.
+    // 2. Return true.
+    return stream.closeRequest !== undefined || stream.inFlightCloseRequest !== undefined;
+  }
+
+  // https://streams.spec.whatwg.org/#writable-stream-deal-with-rejection
+  function writableStreamDealWithRejection(stream, error) {
+    // 1. Let state be stream.[[state]].
+    const state = stream.state;
+    // 2. If state is "writable",
+    if (state === "writable") {
+      // 2.1. Perform ! WritableStreamStartErroring(stream, error). 2.2. Return.
+      writableStreamStartErroring(stream, error);
+      return;
+    }
+    // 3. Assert: state is "erroring".
+    // 4. Perform ! WritableStreamFinishErroring(stream).
+    writableStreamFinishErroring(stream);
+  }
+
+  // https://streams.spec.whatwg.org/#writable-stream-finish-erroring
+  function writableStreamFinishErroring(stream) {
+    // 1. Assert: stream.[[state]] is "erroring".
+    // 2. Assert: ! WritableStreamHasOperationMarkedInFlight(stream) is false.
+    // 3. Set stream.[[state]] to "errored".
+    stream.state = "errored";
+    // 4. Perform ! stream.[[controller]].[[ErrorSteps]]().
+    resetQueue(stream.controller);
+    // 5. Let storedError be stream.[[storedError]].
+    const storedError = stream.storedError;
+    // 6. For each writeRequest of stream.[[writeRequests]]: Reject writeRequest with storedError.
+    const writeRequests = stream.writeRequests;
+    // 7. Set stream.[[writeRequests]] to an empty list.
+    stream.writeRequests = new SizedQueue();
+    while (writeRequests.length > 0) writeRequests.shift().reject(storedError);
+    // 8. If stream.[[pendingAbortRequest]] is undefined,
+    if (stream.pendingAbortRequest === undefined) {
+      // 8.1. Perform ! WritableStreamRejectCloseAndClosedPromiseIfNeeded(stream). 8.2. Return.
+      writableStreamRejectCloseAndClosedPromiseIfNeeded(stream);
+      return;
+    }
+    // 9. Let abortRequest be stream.[[pendingAbortRequest]].
+    const abortRequest = stream.pendingAbortRequest;
+    // 10. Set stream.[[pendingAbortRequest]] to undefined.
+    stream.pendingAbortRequest = undefined;
+    // 11. If abortRequest's was already erroring is true,
+    if (abortRequest.wasAlreadyErroring) {
+      // 11.1. Reject abortRequest's promise with storedError.
+      abortRequest.promise.reject(storedError);
+      // 11.2. Perform ! WritableStreamRejectCloseAndClosedPromiseIfNeeded(stream). 11.3. Return.
+      writableStreamRejectCloseAndClosedPromiseIfNeeded(stream);
+      return;
+    }
+    // 12. Let promise be ! stream.[[controller]].[[AbortSteps]](abortRequest's reason).
+    const promise = writableStreamDefaultControllerAbortSteps(stream.controller, abortRequest.reason);
+    uponPromise(promise, () => {
+      // 13. Upon fulfillment of promise,
+      // 13.1. Resolve abortRequest's promise with undefined.
+      abortRequest.promise.resolve(undefined);
+      // 13.2. Perform ! WritableStreamRejectCloseAndClosedPromiseIfNeeded(stream).
+      writableStreamRejectCloseAndClosedPromiseIfNeeded(stream);
+    }, (reason) => {
+      // 14. Upon rejection of promise with reason reason,
+      // 14.1. Reject abortRequest's promise with reason.
+      abortRequest.promise.reject(reason);
+      // 14.2. Perform ! WritableStreamRejectCloseAndClosedPromiseIfNeeded(stream).
+      writableStreamRejectCloseAndClosedPromiseIfNeeded(stream);
+    });
+  }
+
+  // https://streams.spec.whatwg.org/#writable-stream-finish-in-flight-close
+  function writableStreamFinishInFlightClose(stream) {
+    // 1. Assert: stream.[[inFlightCloseRequest]] is not undefined.
+    // 2. Resolve stream.[[inFlightCloseRequest]] with undefined.
+    stream.inFlightCloseRequest.resolve(undefined);
+    // 3. Set stream.[[inFlightCloseRequest]] to undefined.
+    stream.inFlightCloseRequest = undefined;
+    // 4. Let state be stream.[[state]].
+    const state = stream.state;
+    // 5. Assert: stream.[[state]] is "writable" or "erroring".
+    // 6. If state is "erroring",
+    if (state === "erroring") {
+      // 6.1. Set stream.[[storedError]] to undefined.
+      stream.storedError = undefined;
+      // 6.2. If stream.[[pendingAbortRequest]] is not undefined,
+      if (stream.pendingAbortRequest !== undefined) {
+        // 6.2.1. Resolve stream.[[pendingAbortRequest]]'s promise with undefined.
+        stream.pendingAbortRequest.promise.resolve(undefined);
+        // 6.2.2. Set stream.[[pendingAbortRequest]] to undefined.
+        stream.pendingAbortRequest = undefined;
+      }
+    }
+    // 7. Set stream.[[state]] to "closed".
+    stream.state = "closed";
+    // 8. Let writer be stream.[[writer]].
+    const writer = stream.writer;
+    // 9. If writer is not undefined, resolve writer.[[closedPromise]] with undefined.
+    if (writer !== undefined) writer.closedPromise.resolve(undefined);
+    // 10. Assert: stream.[[pendingAbortRequest]] is undefined. 11. Assert: stream.[[storedError]] is undefined.
+  }
+
+  // https://streams.spec.whatwg.org/#writable-stream-finish-in-flight-close-with-error
+  function writableStreamFinishInFlightCloseWithError(stream, error) {
+    // 1. Assert: stream.[[inFlightCloseRequest]] is not undefined.
+    // 2. Reject stream.[[inFlightCloseRequest]] with error.
+    stream.inFlightCloseRequest.reject(error);
+    // 3. Set stream.[[inFlightCloseRequest]] to undefined.
+    stream.inFlightCloseRequest = undefined;
+    // 4. Assert: stream.[[state]] is "writable" or "erroring".
+    // 5. If stream.[[pendingAbortRequest]] is not undefined,
+    if (stream.pendingAbortRequest !== undefined) {
+      // 5.1. Reject stream.[[pendingAbortRequest]]'s promise with error.
+      stream.pendingAbortRequest.promise.reject(error);
+      // 5.2. Set stream.[[pendingAbortRequest]] to undefined.
+      stream.pendingAbortRequest = undefined;
+    }
+    // 6. Perform ! WritableStreamDealWithRejection(stream, error).
+    writableStreamDealWithRejection(stream, error);
+  }
+
+  // https://streams.spec.whatwg.org/#writable-stream-finish-in-flight-write
+  function writableStreamFinishInFlightWrite(stream) {
+    // 1. Assert: stream.[[inFlightWriteRequest]] is not undefined.
+    // 2. Resolve stream.[[inFlightWriteRequest]] with undefined.
+    stream.inFlightWriteRequest.resolve(undefined);
+    // 3. Set stream.[[inFlightWriteRequest]] to undefined.
+    stream.inFlightWriteRequest = undefined;
+  }
+
+  // https://streams.spec.whatwg.org/#writable-stream-finish-in-flight-write-with-error
+  function writableStreamFinishInFlightWriteWithError(stream, error) {
+    // 1. Assert: stream.[[inFlightWriteRequest]] is not undefined.
+    // 2. Reject stream.[[inFlightWriteRequest]] with error.
+    stream.inFlightWriteRequest.reject(error);
+    // 3. Set stream.[[inFlightWriteRequest]] to undefined.
+    stream.inFlightWriteRequest = undefined;
+    // 4. Assert: stream.[[state]] is "writable" or "erroring".
+    // 5. Perform ! WritableStreamDealWithRejection(stream, error).
+    writableStreamDealWithRejection(stream, error);
+  }
+
+  // https://streams.spec.whatwg.org/#writable-stream-has-operation-marked-in-flight
+  function writableStreamHasOperationMarkedInFlight(stream) {
+    // 1. If stream.[[inFlightWriteRequest]] is undefined and stream.[[inFlightCloseRequest]] is undefined,
+    //    return false. 2. Return true.
+    return stream.inFlightWriteRequest !== undefined || stream.inFlightCloseRequest !== undefined;
+  }
+
+  // https://streams.spec.whatwg.org/#writable-stream-mark-close-request-in-flight
+  function writableStreamMarkCloseRequestInFlight(stream) {
+    // 1. Assert: stream.[[inFlightCloseRequest]] is undefined. 2. Assert: stream.[[closeRequest]] is not undefined.
+    // 3. Set stream.[[inFlightCloseRequest]] to stream.[[closeRequest]].
+    stream.inFlightCloseRequest = stream.closeRequest;
+    // 4. Set stream.[[closeRequest]] to undefined.
+    stream.closeRequest = undefined;
+  }
+
+  // https://streams.spec.whatwg.org/#writable-stream-mark-first-write-request-in-flight
+  function writableStreamMarkFirstWriteRequestInFlight(stream) {
+    // 1. Assert: stream.[[inFlightWriteRequest]] is undefined. 2. Assert: stream.[[writeRequests]] is not empty.
+    // 3. Let writeRequest be stream.[[writeRequests]][0].
+    // 4. Remove writeRequest from stream.[[writeRequests]].
+    // 5. Set stream.[[inFlightWriteRequest]] to writeRequest.
+    stream.inFlightWriteRequest = stream.writeRequests.shift();
+  }
+
+  // https://streams.spec.whatwg.org/#writable-stream-reject-close-and-closed-promise-if-needed
+  function writableStreamRejectCloseAndClosedPromiseIfNeeded(stream) {
+    // 1. Assert: stream.[[state]] is "errored".
+    // 2. If stream.[[closeRequest]] is not undefined,
+    if (stream.closeRequest !== undefined) {
+      // 2.1. Assert: stream.[[inFlightCloseRequest]] is undefined.
+      // 2.2. Reject stream.[[closeRequest]] with stream.[[storedError]].
+      stream.closeRequest.reject(stream.storedError);
+      // 2.3. Set stream.[[closeRequest]] to undefined.
+      stream.closeRequest = undefined;
+    }
+    // 3. Let writer be stream.[[writer]].
+    const writer = stream.writer;
+    // 4. If writer is not undefined,
+    if (writer !== undefined) {
+      // 4.1. Reject writer.[[closedPromise]] with stream.[[storedError]].
+      writer.closedPromise.reject(stream.storedError);
+      // 4.2. Set writer.[[closedPromise]].[[PromiseIsHandled]] to true.
+      markHandled(writer.closedPromise.promise);
+    }
+  }
+
+  // https://streams.spec.whatwg.org/#writable-stream-start-erroring
+  function writableStreamStartErroring(stream, reason) {
+    // 1. Assert: stream.[[storedError]] is undefined. 2. Assert: stream.[[state]] is "writable".
+    // 3. Let controller be stream.[[controller]].
+    const controller = stream.controller;
+    // 4. Assert: controller is not undefined.
+    // 5. Set stream.[[state]] to "erroring".
+    stream.state = "erroring";
+    // 6. Set stream.[[storedError]] to reason.
+    stream.storedError = reason;
+    // 7. Let writer be stream.[[writer]].
+    const writer = stream.writer;
+    // 8. If writer is not undefined, perform ! WritableStreamDefaultWriterEnsureReadyPromiseRejected(writer, reason).
+    if (writer !== undefined) writableStreamDefaultWriterEnsureReadyPromiseRejected(writer, reason);
+    // 9. If ! WritableStreamHasOperationMarkedInFlight(stream) is false and controller.[[started]] is true,
+    //    perform ! WritableStreamFinishErroring(stream).
+    if (!writableStreamHasOperationMarkedInFlight(stream) && controller.started) writableStreamFinishErroring(stream);
+  }
+
+  // https://streams.spec.whatwg.org/#writable-stream-update-backpressure
+  function writableStreamUpdateBackpressure(stream, backpressure) {
+    // 1. Assert: stream.[[state]] is "writable".
+    // 2. Assert: ! WritableStreamCloseQueuedOrInFlight(stream) is false.
+    // 3. Let writer be stream.[[writer]].
+    const writer = stream.writer;
+    // 4. If writer is not undefined and backpressure is not stream.[[backpressure]],
+    if (writer !== undefined && backpressure !== stream.backpressure) {
+      if (backpressure) {
+        // 4.1. If backpressure is true, set writer.[[readyPromise]] to a new promise.
+        writer.readyPromise = newPromise();
+      } else {
+        // 4.2. Otherwise: Assert: backpressure is false. Resolve writer.[[readyPromise]] with undefined.
+        writer.readyPromise.resolve(undefined);
+      }
+    }
+    // 5. Set stream.[[backpressure]] to backpressure.
+    stream.backpressure = backpressure;
+  }
+
+  // https://streams.spec.whatwg.org/#writable-stream-default-writer-close-with-error-propagation
+  function writableStreamDefaultWriterCloseWithErrorPropagation(writer) {
+    // 1. Let stream be writer.[[stream]].
+    const stream = writer.stream;
+    // 2. Assert: stream is not undefined.
+    // 3. Let state be stream.[[state]].
+    const state = stream.state;
+    // 4. If ! WritableStreamCloseQueuedOrInFlight(stream) is true or state is "closed", return a promise
+    //    resolved with undefined.
+    if (writableStreamCloseQueuedOrInFlight(stream) || state === "closed") return resolvedWith(undefined);
+    // 5. If state is "errored", return a promise rejected with stream.[[storedError]].
+    if (state === "errored") return rejectedWith(stream.storedError);
+    // 6. Assert: state is "writable" or "erroring".
+    // 7. Return ! WritableStreamDefaultWriterClose(writer).
+    return writableStreamClose(stream);
+  }
+
+  // https://streams.spec.whatwg.org/#writable-stream-default-writer-ensure-closed-promise-rejected
+  function writableStreamDefaultWriterEnsureClosedPromiseRejected(writer, error) {
+    // 1. If writer.[[closedPromise]].[[PromiseState]] is "pending", reject writer.[[closedPromise]] with error.
+    if (writer.closedPromise.pending) writer.closedPromise.reject(error);
+    // 2. Otherwise, set writer.[[closedPromise]] to a promise rejected with error.
+    else writer.closedPromise = rejectedCapability(error);
+    // 3. Set writer.[[closedPromise]].[[PromiseIsHandled]] to true.
+    markHandled(writer.closedPromise.promise);
+  }
+
+  // https://streams.spec.whatwg.org/#writable-stream-default-writer-ensure-ready-promise-rejected
+  function writableStreamDefaultWriterEnsureReadyPromiseRejected(writer, error) {
+    // 1. If writer.[[readyPromise]].[[PromiseState]] is "pending", reject writer.[[readyPromise]] with error.
+    if (writer.readyPromise.pending) writer.readyPromise.reject(error);
+    // 2. Otherwise, set writer.[[readyPromise]] to a promise rejected with error.
+    else writer.readyPromise = rejectedCapability(error);
+    // 3. Set writer.[[readyPromise]].[[PromiseIsHandled]] to true.
+    markHandled(writer.readyPromise.promise);
+  }
+
+  // https://streams.spec.whatwg.org/#writable-stream-default-writer-get-desired-size
+  function writableStreamDefaultWriterGetDesiredSize(writer) {
+    // 1. Let stream be writer.[[stream]].
+    const stream = writer.stream;
+    // 2. Let state be stream.[[state]].
+    const state = stream.state;
+    // 3. If state is "errored" or "erroring", return null.
+    if (state === "errored" || state === "erroring") return null;
+    // 4. If state is "closed", return 0.
+    if (state === "closed") return 0;
+    // 5. Return ! WritableStreamDefaultControllerGetDesiredSize(stream.[[controller]]).
+    return writableStreamDefaultControllerGetDesiredSize(stream.controller);
+  }
+
+  // https://streams.spec.whatwg.org/#writable-stream-default-writer-release
+  function writableStreamDefaultWriterRelease(writer) {
+    // 1. Let stream be writer.[[stream]].
+    const stream = writer.stream;
+    // 2. Assert: stream is not undefined. 3. Assert: stream.[[writer]] is writer.
+    // 4. Let releasedError be a new TypeError.
+    const releasedError = new TypeErrorCtor("The writer's lock on the stream was released.");
+    // 5. Perform ! WritableStreamDefaultWriterEnsureReadyPromiseRejected(writer, releasedError).
+    writableStreamDefaultWriterEnsureReadyPromiseRejected(writer, releasedError);
+    // 6. Perform ! WritableStreamDefaultWriterEnsureClosedPromiseRejected(writer, releasedError).
+    writableStreamDefaultWriterEnsureClosedPromiseRejected(writer, releasedError);
+    // 7. Set stream.[[writer]] to undefined.
+    stream.writer = undefined;
+    // 8. Set writer.[[stream]] to undefined.
+    writer.stream = undefined;
+  }
+
+  // https://streams.spec.whatwg.org/#writable-stream-default-writer-write
+  function writableStreamDefaultWriterWrite(writer, chunk) {
+    // 1. Let stream be writer.[[stream]].
+    const stream = writer.stream;
+    // 2. Assert: stream is not undefined.
+    // 3. Let controller be stream.[[controller]].
+    const controller = stream.controller;
+    // 4. Let chunkSize be ! WritableStreamDefaultControllerGetChunkSize(controller, chunk).
+    const chunkSize = writableStreamDefaultControllerGetChunkSize(controller, chunk);
+    // 5. If stream is not equal to writer.[[stream]], return a promise rejected with a TypeError exception.
+    if (stream !== writer.stream) {
+      return rejectedWith(new TypeErrorCtor("The writer's lock on the stream was released while computing the chunk size."));
+    }
+    // 6. Let state be stream.[[state]].
+    const state = stream.state;
+    // 7. If state is "errored", return a promise rejected with stream.[[storedError]].
+    if (state === "errored") return rejectedWith(stream.storedError);
+    // 8. If ! WritableStreamCloseQueuedOrInFlight(stream) is true or state is "closed", return a promise
+    //    rejected with a TypeError exception indicating that the stream is closing or closed.
+    if (writableStreamCloseQueuedOrInFlight(stream) || state === "closed") {
+      return rejectedWith(new TypeErrorCtor("Cannot write to a stream that is closing or closed."));
+    }
+    // 9. If state is "erroring", return a promise rejected with stream.[[storedError]].
+    if (state === "erroring") return rejectedWith(stream.storedError);
+    // 10. Assert: state is "writable".
+    // 11. Let promise be ! WritableStreamAddWriteRequest(stream).
+    const promise = writableStreamAddWriteRequest(stream);
+    // 12. Perform ! WritableStreamDefaultControllerWrite(controller, chunk, chunkSize).
+    writableStreamDefaultControllerWrite(controller, chunk, chunkSize);
+    // 13. Return promise.
+    return promise;
+  }
+
+  // ------------------------------------------------------------------ writable controller abstract operations
+
+  /** https://streams.spec.whatwg.org/#ws-default-controller-internal-slots */
+  function newWritableStreamDefaultControllerRecord() {
+    const controller = {
+      __proto__: null,
+      object: undefined,
+      abortAlgorithm: undefined,
+      abortController: undefined,
+      closeAlgorithm: undefined,
+      queue: new SizedQueue(),
+      queueTotalSize: 0,
+      started: false,
+      strategyHWM: 0,
+      strategySizeAlgorithm: undefined,
+      stream: undefined,
+      writeAlgorithm: undefined,
+    };
+    return createWritableControllerObject(controller);
+  }
+
+  // The close sentinel: https://streams.spec.whatwg.org/#close-sentinel
+  const closeSentinel = Symbol("close sentinel");
+
+  // [[AbortSteps]](reason): https://streams.spec.whatwg.org/#ws-default-controller-private-abort
+  function writableStreamDefaultControllerAbortSteps(controller, reason) {
+    // 1. Let result be the result of performing this.[[abortAlgorithm]], passing reason.
+    const result = controller.abortAlgorithm(reason);
+    // 2. Perform ! WritableStreamDefaultControllerClearAlgorithms(this).
+    writableStreamDefaultControllerClearAlgorithms(controller);
+    // 3. Return result.
+    return result;
+  }
+
+  // https://streams.spec.whatwg.org/#set-up-writable-stream-default-controller
+  function setUpWritableStreamDefaultController(stream, controller, startAlgorithm, writeAlgorithm,
+    closeAlgorithm, abortAlgorithm, highWaterMark, sizeAlgorithm) {
+    // 1. Assert: stream implements WritableStream. 2. Assert: stream.[[controller]] is undefined.
+    // 3. Set controller.[[stream]] to stream.
+    controller.stream = stream;
+    // 4. Set stream.[[controller]] to controller.
+    stream.controller = controller;
+    // 5. Perform ! ResetQueue(controller).
+    resetQueue(controller);
+    // 6. Set controller.[[abortController]] to a new AbortController.
+    controller.abortController = { __proto__: null, signal: internals.abort.createAbortSignal() };
+    // 7. Set controller.[[started]] to false.
+    controller.started = false;
+    // 8. Set controller.[[strategySizeAlgorithm]] to sizeAlgorithm.
+    controller.strategySizeAlgorithm = sizeAlgorithm;
+    // 9. Set controller.[[strategyHWM]] to highWaterMark.
+    controller.strategyHWM = highWaterMark;
+    // 10. Set controller.[[writeAlgorithm]] to writeAlgorithm.
+    controller.writeAlgorithm = writeAlgorithm;
+    // 11. Set controller.[[closeAlgorithm]] to closeAlgorithm.
+    controller.closeAlgorithm = closeAlgorithm;
+    // 12. Set controller.[[abortAlgorithm]] to abortAlgorithm.
+    controller.abortAlgorithm = abortAlgorithm;
+    // 13. Let backpressure be ! WritableStreamDefaultControllerGetBackpressure(controller).
+    const backpressure = writableStreamDefaultControllerGetBackpressure(controller);
+    // 14. Perform ! WritableStreamUpdateBackpressure(stream, backpressure).
+    writableStreamUpdateBackpressure(stream, backpressure);
+    // 15. Let startResult be the result of performing startAlgorithm. (This may throw an exception.)
+    const startResult = startAlgorithm();
+    // 16. Let startPromise be a promise resolved with startResult.
+    const startPromise = resolvedWith(startResult);
+    uponPromise(startPromise, () => {
+      // 17. Upon fulfillment of startPromise,
+      // 17.1. Assert: stream.[[state]] is "writable" or "erroring".
+      // 17.2. Set controller.[[started]] to true.
+      controller.started = true;
+      // 17.3. Perform ! WritableStreamDefaultControllerAdvanceQueueIfNeeded(controller).
+      writableStreamDefaultControllerAdvanceQueueIfNeeded(controller);
+    }, (r) => {
+      // 18. Upon rejection of startPromise with reason r,
+      // 18.1. Assert: stream.[[state]] is "writable" or "erroring".
+      // 18.2. Set controller.[[started]] to true.
+      controller.started = true;
+      // 18.3. Perform ! WritableStreamDealWithRejection(stream, r).
+      writableStreamDealWithRejection(stream, r);
+    });
+  }
+
+  // https://streams.spec.whatwg.org/#set-up-writable-stream-default-controller-from-underlying-sink
+  function setUpWritableStreamDefaultControllerFromUnderlyingSink(stream, underlyingSink, underlyingSinkDict,
+    highWaterMark, sizeAlgorithm) {
+    // 1. Let controller be a new WritableStreamDefaultController.
+    const controller = newWritableStreamDefaultControllerRecord();
+    // 2. Let startAlgorithm be an algorithm that returns undefined.
+    let startAlgorithm = () => undefined;
+    // 3. Let writeAlgorithm be an algorithm that returns a promise resolved with undefined.
+    let writeAlgorithm = () => resolvedWith(undefined);
+    // 4. Let closeAlgorithm be an algorithm that returns a promise resolved with undefined.
+    let closeAlgorithm = () => resolvedWith(undefined);
+    // 5. Let abortAlgorithm be an algorithm that returns a promise resolved with undefined.
+    let abortAlgorithm = () => resolvedWith(undefined);
+    const { start, write, close, abort } = underlyingSinkDict;
+    // 6. If underlyingSinkDict["start"] exists, then set startAlgorithm to an algorithm which returns the
+    //    result of invoking underlyingSinkDict["start"] with argument list « controller » and callback
+    //    this value underlyingSink.
+    if (start !== undefined) startAlgorithm = () => ReflectApply(start, underlyingSink, [controller.object]);
+    // 7. If underlyingSinkDict["write"] exists, then set writeAlgorithm to an algorithm which takes an
+    //    argument chunk and returns the result of invoking underlyingSinkDict["write"] with argument list
+    //    « chunk, controller » and callback this value underlyingSink.
+    if (write !== undefined) {
+      writeAlgorithm = (chunk) => promiseCall(write, underlyingSink, [chunk, controller.object]);
+    }
+    // 8. If underlyingSinkDict["close"] exists, then set closeAlgorithm to an algorithm which returns the
+    //    result of invoking underlyingSinkDict["close"] with argument list «» and callback this value underlyingSink.
+    if (close !== undefined) closeAlgorithm = () => promiseCall(close, underlyingSink, []);
+    // 9. If underlyingSinkDict["abort"] exists, then set abortAlgorithm to an algorithm which takes an
+    //    argument reason and returns the result of invoking underlyingSinkDict["abort"] with argument list
+    //    « reason » and callback this value underlyingSink.
+    if (abort !== undefined) abortAlgorithm = (reason) => promiseCall(abort, underlyingSink, [reason]);
+    // 10. Perform ? SetUpWritableStreamDefaultController(stream, controller, startAlgorithm, writeAlgorithm,
+    //     closeAlgorithm, abortAlgorithm, highWaterMark, sizeAlgorithm).
+    setUpWritableStreamDefaultController(stream, controller, startAlgorithm, writeAlgorithm, closeAlgorithm,
+      abortAlgorithm, highWaterMark, sizeAlgorithm);
+  }
+
+  // https://streams.spec.whatwg.org/#writable-stream-default-controller-advance-queue-if-needed
+  function writableStreamDefaultControllerAdvanceQueueIfNeeded(controller) {
+    // 1. Let stream be controller.[[stream]].
+    const stream = controller.stream;
+    // 2. If controller.[[started]] is false, return.
+    if (!controller.started) return;
+    // 3. If stream.[[inFlightWriteRequest]] is not undefined, return.
+    if (stream.inFlightWriteRequest !== undefined) return;
+    // 4. Let state be stream.[[state]].
+    const state = stream.state;
+    // 5. Assert: state is not "closed" or "errored".
+    // 6. If state is "erroring",
+    if (state === "erroring") {
+      // 6.1. Perform ! WritableStreamFinishErroring(stream). 6.2. Return.
+      writableStreamFinishErroring(stream);
+      return;
+    }
+    // 7. If controller.[[queue]] is empty, return.
+    if (controller.queue.length === 0) return;
+    // 8. Let value be ! PeekQueueValue(controller).
+    const value = peekQueueValue(controller);
+    // 9. If value is the close sentinel, perform ! WritableStreamDefaultControllerProcessClose(controller).
+    if (value === closeSentinel) writableStreamDefaultControllerProcessClose(controller);
+    // 10. Otherwise, perform ! WritableStreamDefaultControllerProcessWrite(controller, value).
+    else writableStreamDefaultControllerProcessWrite(controller, value);
+  }
+
+  // https://streams.spec.whatwg.org/#writable-stream-default-controller-clear-algorithms
+  function writableStreamDefaultControllerClearAlgorithms(controller) {
+    // 1. Set controller.[[writeAlgorithm]] to undefined.
+    controller.writeAlgorithm = undefined;
+    // 2. Set controller.[[closeAlgorithm]] to undefined.
+    controller.closeAlgorithm = undefined;
+    // 3. Set controller.[[abortAlgorithm]] to undefined.
+    controller.abortAlgorithm = undefined;
+    // 4. Set controller.[[strategySizeAlgorithm]] to undefined.
+    controller.strategySizeAlgorithm = undefined;
+  }
+
+  // https://streams.spec.whatwg.org/#writable-stream-default-controller-close
+  function writableStreamDefaultControllerClose(controller) {
+    // 1. Perform ! EnqueueValueWithSize(controller, close sentinel, 0).
+    enqueueValueWithSize(controller, closeSentinel, 0);
+    // 2. Perform ! WritableStreamDefaultControllerAdvanceQueueIfNeeded(controller).
+    writableStreamDefaultControllerAdvanceQueueIfNeeded(controller);
+  }
+
+  // https://streams.spec.whatwg.org/#writable-stream-default-controller-error
+  function writableStreamDefaultControllerError(controller, error) {
+    // 1. Let stream be controller.[[stream]].
+    const stream = controller.stream;
+    // 2. Assert: stream.[[state]] is "writable".
+    // 3. Perform ! WritableStreamDefaultControllerClearAlgorithms(controller).
+    writableStreamDefaultControllerClearAlgorithms(controller);
+    // 4. Perform ! WritableStreamStartErroring(stream, error).
+    writableStreamStartErroring(stream, error);
+  }
+
+  // https://streams.spec.whatwg.org/#writable-stream-default-controller-error-if-needed
+  function writableStreamDefaultControllerErrorIfNeeded(controller, error) {
+    // 1. If controller.[[stream]].[[state]] is "writable", perform ! WritableStreamDefaultControllerError(controller, error).
+    if (controller.stream.state === "writable") writableStreamDefaultControllerError(controller, error);
+  }
+
+  // https://streams.spec.whatwg.org/#writable-stream-default-controller-get-backpressure
+  function writableStreamDefaultControllerGetBackpressure(controller) {
+    // 1. Let desiredSize be ! WritableStreamDefaultControllerGetDesiredSize(controller).
+    // 2. Return true if desiredSize ≤ 0, or false otherwise.
+    return writableStreamDefaultControllerGetDesiredSize(controller) <= 0;
+  }
+
+  // https://streams.spec.whatwg.org/#writable-stream-default-controller-get-chunk-size
+  function writableStreamDefaultControllerGetChunkSize(controller, chunk) {
+    // 1. If controller.[[strategySizeAlgorithm]] is undefined, then:
+    if (controller.strategySizeAlgorithm === undefined) {
+      // 1.1. Assert: controller.[[stream]].[[state]] is not "writable". 1.2. Return 1.
+      return 1;
+    }
+    // 2. Let returnValue be the result of performing controller.[[strategySizeAlgorithm]], passing in
+    //    chunk, and interpreting the result as a completion record.
+    try {
+      return controller.strategySizeAlgorithm(chunk);
+    } catch (e) {
+      // 3. If returnValue is an abrupt completion,
+      // 3.1. Perform ! WritableStreamDefaultControllerErrorIfNeeded(controller, returnValue.[[Value]]).
+      writableStreamDefaultControllerErrorIfNeeded(controller, e);
+      // 3.2. Return 1.
+      return 1;
+    }
+    // 4. Return returnValue.[[Value]].
+  }
+
+  // https://streams.spec.whatwg.org/#writable-stream-default-controller-get-desired-size
+  function writableStreamDefaultControllerGetDesiredSize(controller) {
+    // 1. Return controller.[[strategyHWM]] − controller.[[queueTotalSize]].
+    return controller.strategyHWM - controller.queueTotalSize;
+  }
+
+  // https://streams.spec.whatwg.org/#writable-stream-default-controller-process-close
+  function writableStreamDefaultControllerProcessClose(controller) {
+    // 1. Let stream be controller.[[stream]].
+    const stream = controller.stream;
+    // 2. Perform ! WritableStreamMarkCloseRequestInFlight(stream).
+    writableStreamMarkCloseRequestInFlight(stream);
+    // 3. Perform ! DequeueValue(controller).
+    dequeueValue(controller);
+    // 4. Assert: controller.[[queue]] is empty.
+    // 5. Let sinkClosePromise be the result of performing controller.[[closeAlgorithm]].
+    const sinkClosePromise = controller.closeAlgorithm();
+    // 6. Perform ! WritableStreamDefaultControllerClearAlgorithms(controller).
+    writableStreamDefaultControllerClearAlgorithms(controller);
+    // 7. Upon fulfillment of sinkClosePromise: Perform ! WritableStreamFinishInFlightClose(stream).
+    // 8. Upon rejection of sinkClosePromise with reason reason: Perform !
+    //    WritableStreamFinishInFlightCloseWithError(stream, reason).
+    uponPromise(sinkClosePromise, () => writableStreamFinishInFlightClose(stream),
+      (reason) => writableStreamFinishInFlightCloseWithError(stream, reason));
+  }
+
+  // https://streams.spec.whatwg.org/#writable-stream-default-controller-process-write
+  function writableStreamDefaultControllerProcessWrite(controller, chunk) {
+    // 1. Let stream be controller.[[stream]].
+    const stream = controller.stream;
+    // 2. Perform ! WritableStreamMarkFirstWriteRequestInFlight(stream).
+    writableStreamMarkFirstWriteRequestInFlight(stream);
+    // 3. Let sinkWritePromise be the result of performing controller.[[writeAlgorithm]], passing in chunk.
+    const sinkWritePromise = controller.writeAlgorithm(chunk);
+    uponPromise(sinkWritePromise, () => {
+      // 4. Upon fulfillment of sinkWritePromise,
+      // 4.1. Perform ! WritableStreamFinishInFlightWrite(stream).
+      writableStreamFinishInFlightWrite(stream);
+      // 4.2. Let state be stream.[[state]].
+      const state = stream.state;
+      // 4.3. Assert: state is "writable" or "erroring".
+      // 4.4. Perform ! DequeueValue(controller).
+      dequeueValue(controller);
+      // 4.5. If ! WritableStreamCloseQueuedOrInFlight(stream) is false and state is "writable",
+      if (!writableStreamCloseQueuedOrInFlight(stream) && state === "writable") {
+        // 4.5.1. Let backpressure be ! WritableStreamDefaultControllerGetBackpressure(controller).
+        const backpressure = writableStreamDefaultControllerGetBackpressure(controller);
+        // 4.5.2. Perform ! WritableStreamUpdateBackpressure(stream, backpressure).
+        writableStreamUpdateBackpressure(stream, backpressure);
+      }
+      // 4.6. Perform ! WritableStreamDefaultControllerAdvanceQueueIfNeeded(controller).
+      writableStreamDefaultControllerAdvanceQueueIfNeeded(controller);
+    }, (reason) => {
+      // 5. Upon rejection of sinkWritePromise with reason,
+      // 5.1. If stream.[[state]] is "writable", perform ! WritableStreamDefaultControllerClearAlgorithms(controller).
+      if (stream.state === "writable") writableStreamDefaultControllerClearAlgorithms(controller);
+      // 5.2. Perform ! WritableStreamFinishInFlightWriteWithError(stream, reason).
+      writableStreamFinishInFlightWriteWithError(stream, reason);
+    });
+  }
+
+  // https://streams.spec.whatwg.org/#writable-stream-default-controller-write
+  function writableStreamDefaultControllerWrite(controller, chunk, chunkSize) {
+    // 1. Let enqueueResult be EnqueueValueWithSize(controller, chunk, chunkSize).
+    try {
+      enqueueValueWithSize(controller, chunk, chunkSize);
+    } catch (e) {
+      // 2. If enqueueResult is an abrupt completion,
+      // 2.1. Perform ! WritableStreamDefaultControllerErrorIfNeeded(controller, enqueueResult.[[Value]]). 2.2. Return.
+      writableStreamDefaultControllerErrorIfNeeded(controller, e);
+      return;
+    }
+    // 3. Let stream be controller.[[stream]].
+    const stream = controller.stream;
+    // 4. If ! WritableStreamCloseQueuedOrInFlight(stream) is false and stream.[[state]] is "writable",
+    if (!writableStreamCloseQueuedOrInFlight(stream) && stream.state === "writable") {
+      // 4.1. Let backpressure be ! WritableStreamDefaultControllerGetBackpressure(controller).
+      const backpressure = writableStreamDefaultControllerGetBackpressure(controller);
+      // 4.2. Perform ! WritableStreamUpdateBackpressure(stream, backpressure).
+      writableStreamUpdateBackpressure(stream, backpressure);
+    }
+    // 5. Perform ! WritableStreamDefaultControllerAdvanceQueueIfNeeded(controller).
+    writableStreamDefaultControllerAdvanceQueueIfNeeded(controller);
+  }
+
+  // ================================================================== transform streams
+
+  /** https://streams.spec.whatwg.org/#ts-internal-slots */
+  function newTransformStreamRecord(object) {
+    return {
+      __proto__: null,
+      object,
+      backpressure: undefined,
+      backpressureChangePromise: undefined,
+      controller: undefined,
+      readable: undefined,
+      writable: undefined,
+    };
+  }
+
+  let isTransformStreamObject;
+
+  class TransformStream {
+    #stream;
+
+    // https://streams.spec.whatwg.org/#ts-constructor
+    constructor(transformer = undefined, writableStrategy = undefined, readableStrategy = undefined) {
+      const prefix = "Failed to construct 'TransformStream'";
+      // 1. If transformer is missing, set it to null.
+      // (The IDL type is `optional object`: null, like any non-object, is a TypeError.)
+      if (transformer !== undefined) transformer = converters.object(transformer, prefix, "Argument 1");
+      else transformer = null;
+      writableStrategy = converters.QueuingStrategy(writableStrategy, prefix, "Argument 2");
+      readableStrategy = converters.QueuingStrategy(readableStrategy, prefix, "Argument 3");
+      // 2. Let transformerDict be transformer, converted to an IDL value of type Transformer.
+      const transformerDict = converters.Transformer(transformer, prefix, "Argument 1");
+      // 3. If transformerDict["readableType"] exists, throw a RangeError exception.
+      if (transformerDict.readableType !== undefined) throw new RangeErrorCtor(`${prefix}: Invalid readableType specified.`);
+      // 4. If transformerDict["writableType"] exists, throw a RangeError exception.
+      if (transformerDict.writableType !== undefined) throw new RangeErrorCtor(`${prefix}: Invalid writableType specified.`);
+      // 5. Let readableHighWaterMark be ? ExtractHighWaterMark(readableStrategy, 0).
+      const readableHighWaterMark = extractHighWaterMark(readableStrategy, 0);
+      // 6. Let readableSizeAlgorithm be ! ExtractSizeAlgorithm(readableStrategy).
+      const readableSizeAlgorithm = extractSizeAlgorithm(readableStrategy);
+      // 7. Let writableHighWaterMark be ? ExtractHighWaterMark(writableStrategy, 1).
+      const writableHighWaterMark = extractHighWaterMark(writableStrategy, 1);
+      // 8. Let writableSizeAlgorithm be ! ExtractSizeAlgorithm(writableStrategy).
+      const writableSizeAlgorithm = extractSizeAlgorithm(writableStrategy);
+      // 9. Let startPromise be a new promise.
+      const startPromise = newPromise();
+      const stream = newTransformStreamRecord(this);
+      this.#stream = stream;
+      // 10. Perform ! InitializeTransformStream(this, startPromise, writableHighWaterMark,
+      //     writableSizeAlgorithm, readableHighWaterMark, readableSizeAlgorithm).
+      initializeTransformStream(stream, startPromise.promise, writableHighWaterMark, writableSizeAlgorithm,
+        readableHighWaterMark, readableSizeAlgorithm);
+      // 11. Perform ? SetUpTransformStreamDefaultControllerFromTransformer(this, transformer, transformerDict).
+      setUpTransformStreamDefaultControllerFromTransformer(stream, transformer, transformerDict);
+      // 12. If transformerDict["start"] exists, then resolve startPromise with the result of invoking
+      //     transformerDict["start"] with argument list « this.[[controller]] » and callback this value transformer.
+      if (transformerDict.start !== undefined) {
+        startPromise.resolve(ReflectApply(transformerDict.start, transformer, [stream.controller.object]));
+      } else {
+        // 13. Otherwise, resolve startPromise with undefined.
+        startPromise.resolve(undefined);
+      }
+    }
+
+    static {
+      isTransformStreamObject = (V) => V !== null && typeof V === "object" && #stream in V;
+    }
+
+    static #check(self) {
+      if (!isTransformStreamObject(self)) throw new TypeErrorCtor("Illegal invocation");
+      return self.#stream;
+    }
+
+    // https://streams.spec.whatwg.org/#ts-readable
+    get readable() {
+      // 1. Return this.[[readable]].
+      return TransformStream.#check(this).readable.object;
+    }
+
+    // https://streams.spec.whatwg.org/#ts-writable
+    get writable() {
+      // 1. Return this.[[writable]].
+      return TransformStream.#check(this).writable.object;
+    }
+  }
+
+  let isTransformControllerObject;
+
+  class TransformStreamDefaultController {
+    #controller;
+
+    constructor(key = undefined) {
+      if (key !== kInternal) webidl.illegalConstructor();
+    }
+
+    static {
+      isTransformControllerObject = (V) => V !== null && typeof V === "object" && #controller in V;
+    }
+
+    static create(record) {
+      const object = new TransformStreamDefaultController(kInternal);
+      object.#controller = record;
+      record.object = object;
+      return record;
+    }
+
+    static #check(self) {
+      if (!isTransformControllerObject(self) || self.#controller === undefined) throw new TypeErrorCtor("Illegal invocation");
+      return self.#controller;
+    }
+
+    // https://streams.spec.whatwg.org/#ts-default-controller-desired-size
+    get desiredSize() {
+      const controller = TransformStreamDefaultController.#check(this);
+      // 1. Let readableController be this.[[stream]].[[readable]].[[controller]].
+      // 2. Return ! ReadableStreamDefaultControllerGetDesiredSize(readableController).
+      return readableStreamDefaultControllerGetDesiredSize(controller.stream.readable.controller);
+    }
+
+    // https://streams.spec.whatwg.org/#ts-default-controller-enqueue
+    enqueue(chunk = undefined) {
+      const controller = TransformStreamDefaultController.#check(this);
+      // 1. Perform ? TransformStreamDefaultControllerEnqueue(this, chunk).
+      transformStreamDefaultControllerEnqueue(controller, chunk);
+    }
+
+    // https://streams.spec.whatwg.org/#ts-default-controller-error
+    error(reason = undefined) {
+      const controller = TransformStreamDefaultController.#check(this);
+      // 1. Perform ? TransformStreamDefaultControllerError(this, e).
+      transformStreamError(controller.stream, reason);
+    }
+
+    // https://streams.spec.whatwg.org/#ts-default-controller-terminate
+    terminate() {
+      const controller = TransformStreamDefaultController.#check(this);
+      // 1. Perform ? TransformStreamDefaultControllerTerminate(this).
+      transformStreamDefaultControllerTerminate(controller);
+    }
+  }
+
+  // https://streams.spec.whatwg.org/#initialize-transform-stream
+  function initializeTransformStream(stream, startPromise, writableHighWaterMark, writableSizeAlgorithm,
+    readableHighWaterMark, readableSizeAlgorithm) {
+    // 1. Let startAlgorithm be an algorithm that returns startPromise.
+    const startAlgorithm = () => startPromise;
+    // 2. Let writeAlgorithm be: return ! TransformStreamDefaultSinkWriteAlgorithm(stream, chunk).
+    const writeAlgorithm = (chunk) => transformStreamDefaultSinkWriteAlgorithm(stream, chunk);
+    // 3. Let abortAlgorithm be: return ! TransformStreamDefaultSinkAbortAlgorithm(stream, reason).
+    const abortAlgorithm = (reason) => transformStreamDefaultSinkAbortAlgorithm(stream, reason);
+    // 4. Let closeAlgorithm be: return ! TransformStreamDefaultSinkCloseAlgorithm(stream).
+    const closeAlgorithm = () => transformStreamDefaultSinkCloseAlgorithm(stream);
+    // 5. Set stream.[[writable]] to ! CreateWritableStream(startAlgorithm, writeAlgorithm, closeAlgorithm,
+    //    abortAlgorithm, writableHighWaterMark, writableSizeAlgorithm).
+    stream.writable = createWritableStream(startAlgorithm, writeAlgorithm, closeAlgorithm, abortAlgorithm,
+      writableHighWaterMark, writableSizeAlgorithm);
+    // 6. Let pullAlgorithm be: return ! TransformStreamDefaultSourcePullAlgorithm(stream).
+    const pullAlgorithm = () => transformStreamDefaultSourcePullAlgorithm(stream);
+    // 7. Let cancelAlgorithm be: return ! TransformStreamDefaultSourceCancelAlgorithm(stream, reason).
+    const cancelAlgorithm = (reason) => transformStreamDefaultSourceCancelAlgorithm(stream, reason);
+    // 8. Set stream.[[readable]] to ! CreateReadableStream(startAlgorithm, pullAlgorithm, cancelAlgorithm,
+    //    readableHighWaterMark, readableSizeAlgorithm).
+    stream.readable = createReadableStream(startAlgorithm, pullAlgorithm, cancelAlgorithm, readableHighWaterMark,
+      readableSizeAlgorithm);
+    // 9. Set stream.[[backpressure]] and stream.[[backpressureChangePromise]] to undefined.
+    stream.backpressure = undefined;
+    stream.backpressureChangePromise = undefined;
+    // 10. Perform ! TransformStreamSetBackpressure(stream, true).
+    transformStreamSetBackpressure(stream, true);
+    // 11. Set stream.[[controller]] to undefined.
+    stream.controller = undefined;
+  }
+
+  // https://streams.spec.whatwg.org/#transform-stream-error
+  function transformStreamError(stream, e) {
+    // 1. Perform ! ReadableStreamDefaultControllerError(stream.[[readable]].[[controller]], e).
+    readableStreamDefaultControllerError(stream.readable.controller, e);
+    // 2. Perform ! TransformStreamErrorWritableAndUnblockWrite(stream, e).
+    transformStreamErrorWritableAndUnblockWrite(stream, e);
+  }
+
+  // https://streams.spec.whatwg.org/#transform-stream-error-writable-and-unblock-write
+  function transformStreamErrorWritableAndUnblockWrite(stream, e) {
+    // 1. Perform ! TransformStreamDefaultControllerClearAlgorithms(stream.[[controller]]).
+    transformStreamDefaultControllerClearAlgorithms(stream.controller);
+    // 2. Perform ! WritableStreamDefaultControllerErrorIfNeeded(stream.[[writable]].[[controller]], e).
+    writableStreamDefaultControllerErrorIfNeeded(stream.writable.controller, e);
+    // 3. Perform ! TransformStreamUnblockWrite(stream).
+    transformStreamUnblockWrite(stream);
+  }
+
+  // https://streams.spec.whatwg.org/#transform-stream-set-backpressure
+  function transformStreamSetBackpressure(stream, backpressure) {
+    // 1. Assert: stream.[[backpressure]] is not backpressure.
+    // 2. If stream.[[backpressureChangePromise]] is not undefined, resolve it with undefined.
+    if (stream.backpressureChangePromise !== undefined) stream.backpressureChangePromise.resolve(undefined);
+    // 3. Set stream.[[backpressureChangePromise]] to a new promise.
+    stream.backpressureChangePromise = newPromise();
+    // 4. Set stream.[[backpressure]] to backpressure.
+    stream.backpressure = backpressure;
+  }
+
+  // https://streams.spec.whatwg.org/#transform-stream-unblock-write
+  function transformStreamUnblockWrite(stream) {
+    // 1. If stream.[[backpressure]] is true, perform ! TransformStreamSetBackpressure(stream, false).
+    if (stream.backpressure === true) transformStreamSetBackpressure(stream, false);
+  }
+
+  // https://streams.spec.whatwg.org/#set-up-transform-stream-default-controller
+  function setUpTransformStreamDefaultController(stream, controller, transformAlgorithm, flushAlgorithm,
+    cancelAlgorithm) {
+    // 1-2. Assertions.
+    // 3. Set controller.[[stream]] to stream.
+    controller.stream = stream;
+    // 4. Set stream.[[controller]] to controller.
+    stream.controller = controller;
+    // 5. Set controller.[[transformAlgorithm]] to transformAlgorithm.
+    controller.transformAlgorithm = transformAlgorithm;
+    // 6. Set controller.[[flushAlgorithm]] to flushAlgorithm.
+    controller.flushAlgorithm = flushAlgorithm;
+    // 7. Set controller.[[cancelAlgorithm]] to cancelAlgorithm.
+    controller.cancelAlgorithm = cancelAlgorithm;
+  }
+
+  // https://streams.spec.whatwg.org/#set-up-transform-stream-default-controller-from-transformer
+  function setUpTransformStreamDefaultControllerFromTransformer(stream, transformer, transformerDict) {
+    // 1. Let controller be a new TransformStreamDefaultController.
+    const controller = createTransformControllerObject({
+      __proto__: null,
+      object: undefined,
+      cancelAlgorithm: undefined,
+      finishPromise: undefined,
+      flushAlgorithm: undefined,
+      stream: undefined,
+      transformAlgorithm: undefined,
+    });
+    // 2. Let transformAlgorithm be the following steps, taking a chunk argument:
+    let transformAlgorithm = (chunk) => {
+      try {
+        // 2.1. Let result be TransformStreamDefaultControllerEnqueue(controller, chunk).
+        transformStreamDefaultControllerEnqueue(controller, chunk);
+      } catch (e) {
+        // 2.2. If result is an abrupt completion, return a promise rejected with result.[[Value]].
+        return rejectedWith(e);
+      }
+      // 2.3. Otherwise, return a promise resolved with undefined.
+      return resolvedWith(undefined);
+    };
+    // 3. Let flushAlgorithm be an algorithm which returns a promise resolved with undefined.
+    let flushAlgorithm = () => resolvedWith(undefined);
+    // 4. Let cancelAlgorithm be an algorithm which returns a promise resolved with undefined.
+    let cancelAlgorithm = () => resolvedWith(undefined);
+    const { transform, flush, cancel } = transformerDict;
+    // 5. If transformerDict["transform"] exists, set transformAlgorithm to an algorithm which takes an
+    //    argument chunk and returns the result of invoking transformerDict["transform"] with argument
+    //    list « chunk, controller » and callback this value transformer.
+    if (transform !== undefined) {
+      transformAlgorithm = (chunk) => promiseCall(transform, transformer, [chunk, controller.object]);
+    }
+    // 6. If transformerDict["flush"] exists, set flushAlgorithm to an algorithm which returns the result of
+    //    invoking transformerDict["flush"] with argument list « controller » and callback this value transformer.
+    if (flush !== undefined) flushAlgorithm = () => promiseCall(flush, transformer, [controller.object]);
+    // 7. If transformerDict["cancel"] exists, set cancelAlgorithm to an algorithm which takes an argument
+    //    reason and returns the result of invoking transformerDict["cancel"] with argument list « reason »
+    //    and callback this value transformer.
+    if (cancel !== undefined) cancelAlgorithm = (reason) => promiseCall(cancel, transformer, [reason]);
+    // 8. Perform ! SetUpTransformStreamDefaultController(stream, controller, transformAlgorithm,
+    //    flushAlgorithm, cancelAlgorithm).
+    setUpTransformStreamDefaultController(stream, controller, transformAlgorithm, flushAlgorithm, cancelAlgorithm);
+  }
+
+  // https://streams.spec.whatwg.org/#transform-stream-default-controller-clear-algorithms
+  function transformStreamDefaultControllerClearAlgorithms(controller) {
+    // 1. Set controller.[[transformAlgorithm]] to undefined.
+    controller.transformAlgorithm = undefined;
+    // 2. Set controller.[[flushAlgorithm]] to undefined.
+    controller.flushAlgorithm = undefined;
+    // 3. Set controller.[[cancelAlgorithm]] to undefined.
+    controller.cancelAlgorithm = undefined;
+  }
+
+  // https://streams.spec.whatwg.org/#transform-stream-default-controller-enqueue
+  function transformStreamDefaultControllerEnqueue(controller, chunk) {
+    // 1. Let stream be controller.[[stream]].
+    const stream = controller.stream;
+    // 2. Let readableController be stream.[[readable]].[[controller]].
+    const readableController = stream.readable.controller;
+    // 3. If ! ReadableStreamDefaultControllerCanCloseOrEnqueue(readableController) is false, throw a TypeError exception.
+    if (!readableStreamDefaultControllerCanCloseOrEnqueue(readableController)) {
+      throw new TypeErrorCtor("Failed to execute 'enqueue' on 'TransformStreamDefaultController': The readable side cannot accept chunks.");
+    }
+    // 4. Let enqueueResult be ReadableStreamDefaultControllerEnqueue(readableController, chunk).
+    try {
+      readableStreamDefaultControllerEnqueue(readableController, chunk);
+    } catch (e) {
+      // 5. If enqueueResult is an abrupt completion,
+      // 5.1. Perform ! TransformStreamErrorWritableAndUnblockWrite(stream, enqueueResult.[[Value]]).
+      transformStreamErrorWritableAndUnblockWrite(stream, e);
+      // 5.2. Throw stream.[[readable]].[[storedError]].
+      throw stream.readable.storedError;
+    }
+    // 6. Let backpressure be ! ReadableStreamDefaultControllerHasBackpressure(readableController).
+    const backpressure = readableStreamDefaultControllerHasBackpressure(readableController);
+    // 7. If backpressure is not stream.[[backpressure]],
+    if (backpressure !== stream.backpressure) {
+      // 7.1. Assert: backpressure is true.
+      // 7.2. Perform ! TransformStreamSetBackpressure(stream, true).
+      transformStreamSetBackpressure(stream, true);
+    }
+  }
+
+  // https://streams.spec.whatwg.org/#transform-stream-default-controller-perform-transform
+  function transformStreamDefaultControllerPerformTransform(controller, chunk) {
+    // 1. Let transformPromise be the result of performing controller.[[transformAlgorithm]], passing chunk.
+    const transformed = controller.transformAlgorithm(chunk);
+    // 2. Return the result of reacting to transformPromise with the following rejection steps given the argument r:
+    return transformPromise(transformed, undefined, (r) => {
+      // 2.1. Perform ! TransformStreamError(controller.[[stream]], r).
+      transformStreamError(controller.stream, r);
+      // 2.2. Throw r.
+      throw r;
+    });
+  }
+
+  // https://streams.spec.whatwg.org/#transform-stream-default-controller-terminate
+  function transformStreamDefaultControllerTerminate(controller) {
+    // 1. Let stream be controller.[[stream]].
+    const stream = controller.stream;
+    // 2. Let readableController be stream.[[readable]].[[controller]].
+    // 3. Perform ! ReadableStreamDefaultControllerClose(readableController).
+    readableStreamDefaultControllerClose(stream.readable.controller);
+    // 4. Let error be a TypeError exception indicating that the stream has been terminated.
+    const error = new TypeErrorCtor("The transform stream has been terminated.");
+    // 5. Perform ! TransformStreamErrorWritableAndUnblockWrite(stream, error).
+    transformStreamErrorWritableAndUnblockWrite(stream, error);
+  }
+
+  // https://streams.spec.whatwg.org/#transform-stream-default-sink-write-algorithm
+  function transformStreamDefaultSinkWriteAlgorithm(stream, chunk) {
+    // 1. Assert: stream.[[writable]].[[state]] is "writable".
+    // 2. Let controller be stream.[[controller]].
+    const controller = stream.controller;
+    // 3. If stream.[[backpressure]] is true,
+    if (stream.backpressure) {
+      // 3.1. Let backpressureChangePromise be stream.[[backpressureChangePromise]].
+      const backpressureChangePromise = stream.backpressureChangePromise.promise;
+      // 3.2. Assert: backpressureChangePromise is not undefined.
+      // 3.3. Return the result of reacting to backpressureChangePromise with the following fulfillment steps:
+      return transformPromise(backpressureChangePromise, () => {
+        // 3.3.1. Let writable be stream.[[writable]].
+        const writable = stream.writable;
+        // 3.3.2. Let state be writable.[[state]].
+        // 3.3.3. If state is "erroring", throw writable.[[storedError]].
+        if (writable.state === "erroring") throw writable.storedError;
+        // 3.3.4. Assert: state is "writable".
+        // 3.3.5. Return ! TransformStreamDefaultControllerPerformTransform(controller, chunk).
+        return transformStreamDefaultControllerPerformTransform(controller, chunk);
+      });
+    }
+    // 4. Return ! TransformStreamDefaultControllerPerformTransform(controller, chunk).
+    return transformStreamDefaultControllerPerformTransform(controller, chunk);
+  }
+
+  // https://streams.spec.whatwg.org/#transform-stream-default-sink-abort-algorithm
+  function transformStreamDefaultSinkAbortAlgorithm(stream, reason) {
+    // 1. Let controller be stream.[[controller]].
+    const controller = stream.controller;
+    // 2. If controller.[[finishPromise]] is not undefined, return controller.[[finishPromise]].
+    if (controller.finishPromise !== undefined) return controller.finishPromise.promise;
+    // 3. Let readable be stream.[[readable]].
+    const readable = stream.readable;
+    // 4. Let controller.[[finishPromise]] be a new promise.
+    const finishPromise = newPromise();
+    controller.finishPromise = finishPromise;
+    // 5. Let cancelPromise be the result of performing controller.[[cancelAlgorithm]], passing reason.
+    const cancelPromise = controller.cancelAlgorithm(reason);
+    // 6. Perform ! TransformStreamDefaultControllerClearAlgorithms(controller).
+    transformStreamDefaultControllerClearAlgorithms(controller);
+    // 7. React to cancelPromise:
+    uponPromise(cancelPromise, () => {
+      // 7.1. If cancelPromise was fulfilled, then:
+      // 7.1.1. If readable.[[state]] is "errored", reject controller.[[finishPromise]] with readable.[[storedError]].
+      if (readable.state === "errored") {
+        finishPromise.reject(readable.storedError);
+      } else {
+        // 7.1.2. Otherwise: Perform ! ReadableStreamDefaultControllerError(readable.[[controller]], reason).
+        readableStreamDefaultControllerError(readable.controller, reason);
+        //        Resolve controller.[[finishPromise]] with undefined.
+        finishPromise.resolve(undefined);
+      }
+    }, (r) => {
+      // 7.2. If cancelPromise was rejected with reason r, then:
+      // 7.2.1. Perform ! ReadableStreamDefaultControllerError(readable.[[controller]], r).
+      readableStreamDefaultControllerError(readable.controller, r);
+      // 7.2.2. Reject controller.[[finishPromise]] with r.
+      finishPromise.reject(r);
+    });
+    // 8. Return controller.[[finishPromise]].
+    return finishPromise.promise;
+  }
+
+  // https://streams.spec.whatwg.org/#transform-stream-default-sink-close-algorithm
+  function transformStreamDefaultSinkCloseAlgorithm(stream) {
+    // 1. Let controller be stream.[[controller]].
+    const controller = stream.controller;
+    // 2. If controller.[[finishPromise]] is not undefined, return controller.[[finishPromise]].
+    if (controller.finishPromise !== undefined) return controller.finishPromise.promise;
+    // 3. Let readable be stream.[[readable]].
+    const readable = stream.readable;
+    // 4. Let controller.[[finishPromise]] be a new promise.
+    const finishPromise = newPromise();
+    controller.finishPromise = finishPromise;
+    // 5. Let flushPromise be the result of performing controller.[[flushAlgorithm]].
+    const flushPromise = controller.flushAlgorithm();
+    // 6. Perform ! TransformStreamDefaultControllerClearAlgorithms(controller).
+    transformStreamDefaultControllerClearAlgorithms(controller);
+    // 7. React to flushPromise:
+    uponPromise(flushPromise, () => {
+      // 7.1.1. If readable.[[state]] is "errored", reject controller.[[finishPromise]] with readable.[[storedError]].
+      if (readable.state === "errored") {
+        finishPromise.reject(readable.storedError);
+      } else {
+        // 7.1.2. Otherwise: Perform ! ReadableStreamDefaultControllerClose(readable.[[controller]]).
+        readableStreamDefaultControllerClose(readable.controller);
+        //        Resolve controller.[[finishPromise]] with undefined.
+        finishPromise.resolve(undefined);
+      }
+    }, (r) => {
+      // 7.2.1. Perform ! ReadableStreamDefaultControllerError(readable.[[controller]], r).
+      readableStreamDefaultControllerError(readable.controller, r);
+      // 7.2.2. Reject controller.[[finishPromise]] with r.
+      finishPromise.reject(r);
+    });
+    // 8. Return controller.[[finishPromise]].
+    return finishPromise.promise;
+  }
+
+  // https://streams.spec.whatwg.org/#transform-stream-default-source-cancel
+  function transformStreamDefaultSourceCancelAlgorithm(stream, reason) {
+    // 1. Let controller be stream.[[controller]].
+    const controller = stream.controller;
+    // 2. If controller.[[finishPromise]] is not undefined, return controller.[[finishPromise]].
+    if (controller.finishPromise !== undefined) return controller.finishPromise.promise;
+    // 3. Let writable be stream.[[writable]].
+    const writable = stream.writable;
+    // 4. Let controller.[[finishPromise]] be a new promise.
+    const finishPromise = newPromise();
+    controller.finishPromise = finishPromise;
+    // 5. Let cancelPromise be the result of performing controller.[[cancelAlgorithm]], passing reason.
+    const cancelPromise = controller.cancelAlgorithm(reason);
+    // 6. Perform ! TransformStreamDefaultControllerClearAlgorithms(controller).
+    transformStreamDefaultControllerClearAlgorithms(controller);
+    // 7. React to cancelPromise:
+    uponPromise(cancelPromise, () => {
+      // 7.1.1. If writable.[[state]] is "errored", reject controller.[[finishPromise]] with writable.[[storedError]].
+      if (writable.state === "errored") {
+        finishPromise.reject(writable.storedError);
+      } else {
+        // 7.1.2. Otherwise: Perform ! WritableStreamDefaultControllerErrorIfNeeded(writable.[[controller]], reason).
+        writableStreamDefaultControllerErrorIfNeeded(writable.controller, reason);
+        //        Perform ! TransformStreamUnblockWrite(stream).
+        transformStreamUnblockWrite(stream);
+        //        Resolve controller.[[finishPromise]] with undefined.
+        finishPromise.resolve(undefined);
+      }
+    }, (r) => {
+      // 7.2.1. Perform ! WritableStreamDefaultControllerErrorIfNeeded(writable.[[controller]], r).
+      writableStreamDefaultControllerErrorIfNeeded(writable.controller, r);
+      // 7.2.2. Perform ! TransformStreamUnblockWrite(stream).
+      transformStreamUnblockWrite(stream);
+      // 7.2.3. Reject controller.[[finishPromise]] with r.
+      finishPromise.reject(r);
+    });
+    // 8. Return controller.[[finishPromise]].
+    return finishPromise.promise;
+  }
+
+  // https://streams.spec.whatwg.org/#transform-stream-default-source-pull
+  function transformStreamDefaultSourcePullAlgorithm(stream) {
+    // 1. Assert: stream.[[backpressure]] is true.
+    // 2. Assert: stream.[[backpressureChangePromise]] is not undefined.
+    // 3. Perform ! TransformStreamSetBackpressure(stream, false).
+    transformStreamSetBackpressure(stream, false);
+    // 4. Return stream.[[backpressureChangePromise]].
+    return stream.backpressureChangePromise.promise;
+  }
+
+  // ------------------------------------------------------------------ interface objects
+
+  converters.ReadableStream = (V, prefix, context) => {
+    if (isReadableStreamObject(V)) return V;
+    throw webidl.makeException(TypeErrorCtor, "is not of type 'ReadableStream'.", prefix, context);
+  };
+  converters.WritableStream = (V, prefix, context) => {
+    if (isWritableStreamObject(V)) return V;
+    throw webidl.makeException(TypeErrorCtor, "is not of type 'WritableStream'.", prefix, context);
+  };
+  // dictionary ReadableWritablePair { required ReadableStream readable; required WritableStream writable; };
+  converters.ReadableWritablePair = webidl.createDictionaryConverter("ReadableWritablePair", [
+    { key: "readable", converter: converters.ReadableStream, required: true },
+    { key: "writable", converter: converters.WritableStream, required: true },
+  ]);
+
+  const asyncIteratorDescriptor = {
+    __proto__: null,
+    value: ReadableStream.prototype.values,
+    writable: true,
+    enumerable: false,
+    configurable: true,
+  };
+
+  const interfaces = [ReadableStream, ReadableStreamDefaultReader, ReadableStreamDefaultController,
+    WritableStream, WritableStreamDefaultWriter, WritableStreamDefaultController,
+    TransformStream, TransformStreamDefaultController, ByteLengthQueuingStrategy, CountQueuingStrategy];
+  createReadableControllerObject = ReadableStreamDefaultController.create;
+  createWritableControllerObject = WritableStreamDefaultController.create;
+  createReaderObject = ReadableStreamDefaultReader.create;
+  createWriterObject = WritableStreamDefaultWriter.create;
+  createTransformControllerObject = TransformStreamDefaultController.create;
+  for (const Class of interfaces) {
+    delete Class.create;
+    webidl.configureInterface(Class);
+    webidl.exposeInterface(globalThis, Class.name, Class);
+  }
+  // The constructors without IDL constructors have length 0.
+  ObjectDefineProperty(ReadableStreamDefaultController, "length", { __proto__: null, value: 0, configurable: true });
+  ObjectDefineProperty(WritableStreamDefaultController, "length", { __proto__: null, value: 0, configurable: true });
+  ObjectDefineProperty(TransformStreamDefaultController, "length", { __proto__: null, value: 0, configurable: true });
+  // ReadableStream is async iterable: @@asyncIterator is the same function object as values().
+  ObjectDefineProperty(ReadableStream.prototype, SymbolAsyncIterator, asyncIteratorDescriptor);
+
+  /**
+   * What other layer files use: the "set up" and "enqueue/close/error" hooks the Streams Standard offers
+   * other specifications (https://streams.spec.whatwg.org/#other-specs).
+   */
+  internals.streams = {
+    __proto__: null,
+    isReadableStream: isReadableStreamObject,
+    isWritableStream: isWritableStreamObject,
+    /**
+     * ReadableStream "set up" with pullAlgorithm and cancelAlgorithm (each may return a promise) and an
+     * optional highWaterMark/sizeAlgorithm: returns the stream record; `.object` is the ReadableStream.
+     */
+    setUpReadableStream(pullAlgorithm, cancelAlgorithm, highWaterMark = 1, sizeAlgorithm = () => 1) {
+      // 1. Let startAlgorithm be an algorithm that returns undefined.
+      // 2. Let pullAlgorithmWrapper be an algorithm that runs pullAlgorithm and returns a promise for its result.
+      const pullWrapper = () => promiseCall(pullAlgorithm, undefined, []);
+      // 3. Let cancelAlgorithmWrapper be an algorithm that runs cancelAlgorithm given reason.
+      const cancelWrapper = (reason) => promiseCall(cancelAlgorithm, undefined, [reason]);
+      // 4-6. Perform ! SetUpReadableStreamDefaultController(...).
+      return createReadableStream(() => undefined, pullWrapper, cancelWrapper, highWaterMark, sizeAlgorithm);
+    },
+    /** https://streams.spec.whatwg.org/#readablestream-enqueue (default controllers only). */
+    enqueue(stream, chunk) {
+      readableStreamDefaultControllerEnqueue(stream.controller, chunk);
+    },
+    /** https://streams.spec.whatwg.org/#readablestream-close */
+    close(stream) {
+      readableStreamDefaultControllerClose(stream.controller);
+    },
+    /** https://streams.spec.whatwg.org/#readablestream-error */
+    error(stream, e) {
+      readableStreamDefaultControllerError(stream.controller, e);
+    },
+    /** https://streams.spec.whatwg.org/#readablestream-desired-size */
+    desiredSize(stream) {
+      return readableStreamDefaultControllerGetDesiredSize(stream.controller);
+    },
+    /**
+     * WritableStream "set up" with writeAlgorithm (chunk → promise), closeAlgorithm, abortAlgorithm
+     * (reason → promise), highWaterMark and sizeAlgorithm: returns the stream record.
+     */
+    setUpWritableStream(writeAlgorithm, closeAlgorithm, abortAlgorithm, highWaterMark = 1, sizeAlgorithm = () => 1) {
+      // 1. Let startAlgorithm be an algorithm that returns undefined.
+      // 2-4. Wrap the algorithms so they return promises.
+      return createWritableStream(() => undefined,
+        (chunk) => promiseCall(writeAlgorithm, undefined, [chunk]),
+        () => promiseCall(closeAlgorithm, undefined, []),
+        (reason) => promiseCall(abortAlgorithm, undefined, [reason]),
+        highWaterMark, sizeAlgorithm);
+    },
+    /** https://streams.spec.whatwg.org/#writablestream-error: "error a WritableStream". */
+    errorWritable(stream, e) {
+      writableStreamDefaultControllerErrorIfNeeded(stream.controller, e);
+    },
+    readableRecordOf: (object) => readableStreamRecordOf(object),
+    writableRecordOf: (object) => writableStreamRecordOf(object),
+  };
+})
