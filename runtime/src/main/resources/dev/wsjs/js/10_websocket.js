@@ -25,6 +25,8 @@
   // Parsed once: the constructor parses each URL against this record, not against the string again.
   const locationRecord = locationHref === null ? null : internals.url.parse(locationHref);
   const locationOrigin = locationRecord === null ? null : internals.url.serializeOrigin(locationRecord);
+  // The Origin header's value: none without a location or for an opaque origin.
+  const handshakeOrigin = locationOrigin === null || locationOrigin === "null" ? null : locationOrigin;
   const locationIsSecure = locationRecord !== null && locationRecord.scheme === "https";
 
   /** Live sockets by transport id, for transport events and "make disappear". */
@@ -121,6 +123,24 @@
    * SecurityError. The API base URL is fixed for the runtime, so the result depends on url alone:
    * recent results are kept, and a program opening many sockets to one URL parses it once.
    */
+  /**
+   * Throws a "SyntaxError" DOMException if any of protocols occurs more than once (compared ASCII
+   * case-insensitively) or is not a valid `Sec-WebSocket-Protocol` element (a token).
+   */
+  function checkProtocols(protocols, prefix) {
+    const seen = new Set();
+    for (const protocol of protocols) {
+      if (!TOKEN.test(protocol)) {
+        throw new DOMException(`${prefix}: The subprotocol '${protocol}' is invalid.`, "SyntaxError");
+      }
+      const folded = protocol.toLowerCase();
+      if (seen.has(folded)) {
+        throw new DOMException(`${prefix}: The subprotocol '${protocol}' is duplicated.`, "SyntaxError");
+      }
+      seen.add(folded);
+    }
+  }
+
   function webSocketURL(url, prefix) {
     const known = recentURLs.get(url);
     if (known !== undefined) return known;
@@ -196,23 +216,13 @@
       //    (Done by convertProtocols.)
       // 9. If any of the values in protocols occur more than once or otherwise fail to match the
       //    requirements for elements of `Sec-WebSocket-Protocol` fields, throw a "SyntaxError".
-      const seen = new Set();
-      for (const protocol of protocols) {
-        if (!TOKEN.test(protocol)) {
-          throw new DOMException(`${prefix}: The subprotocol '${protocol}' is invalid.`, "SyntaxError");
-        }
-        const folded = protocol.toLowerCase();
-        if (seen.has(folded)) {
-          throw new DOMException(`${prefix}: The subprotocol '${protocol}' is duplicated.`, "SyntaxError");
-        }
-        seen.add(folded);
-      }
+      checkProtocols(protocols, prefix);
       // 10. Set this's url to urlRecord.
       this.#url = target.href;
       this.#origin = target.origin;
       // 11-12. Establish a WebSocket connection given urlRecord, protocols and client, in parallel.
       this.#id = wsOps.connect(this.#url, protocols.join(", "),
-        locationOrigin === null || locationOrigin === "null" ? null : locationOrigin, headers);
+        handshakeOrigin, headers);
       sockets.set(this.#id, this);
     }
 
@@ -473,27 +483,11 @@
     getURLRecord(url, prefix) {
       return webSocketURL(url, prefix).href;
     },
-    /**
-     * Throws a "SyntaxError" DOMException if any of protocols occurs more than once or is not a valid
-     * `Sec-WebSocket-Protocol` element.
-     */
-    checkProtocols(protocols, prefix) {
-      const seen = new Set();
-      for (const protocol of protocols) {
-        if (!TOKEN.test(protocol)) {
-          throw new DOMException(`${prefix}: The subprotocol '${protocol}' is invalid.`, "SyntaxError");
-        }
-        const folded = protocol.toLowerCase();
-        if (seen.has(folded)) {
-          throw new DOMException(`${prefix}: The subprotocol '${protocol}' is duplicated.`, "SyntaxError");
-        }
-        seen.add(folded);
-      }
-    },
+    checkProtocols,
     /** Establishes a connection whose events go to handler(kind, a, b, c, d); returns its id. */
     connect(url, protocols, handler) {
       const id = wsOps.connect(url, protocols.join(", "),
-        locationOrigin === null || locationOrigin === "null" ? null : locationOrigin, null);
+        handshakeOrigin, null);
       connectionHandlers.set(id, handler);
       return id;
     },
