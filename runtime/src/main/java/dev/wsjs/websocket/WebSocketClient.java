@@ -155,8 +155,13 @@ public final class WebSocketClient implements AutoCloseable {
     private static okhttp3.Response recordSocket(okhttp3.Interceptor.Chain chain) throws java.io.IOException {
         WebSocketConnection.ConnectionSocket tag = chain.request().tag(WebSocketConnection.ConnectionSocket.class);
         okhttp3.Connection connection = chain.connection();
-        if (tag != null && connection != null) {
-            tag.socket = connection.socket();
+        if (connection != null) {
+            // WebSocket frames are written whole and flushed at once: Nagle's algorithm would only
+            // hold back each message's last segment until the peer's (delayed) ACK arrives.
+            connection.socket().setTcpNoDelay(true);
+            if (tag != null) {
+                tag.socket = connection.socket();
+            }
         }
         return chain.proceed(chain.request());
     }
