@@ -107,11 +107,11 @@ class MainTest {
         assertTrue(last.startsWith("wsjs: bad GraalVM engine option") && last.contains("engine.NoSuchOption"), unknown.err());
         assertTrue(!unknown.err().contains("\tat "), "no stack trace: " + unknown.err());
 
-        Result experimental = runInNewJvm(java.util.List.of("-Dpolyglot.engine.BackgroundCompilation=true"), "-e", "console.log(1)");
+        Result experimental = runInNewJvm(java.util.List.of("-Dpolyglot.engine.SynchronousThreadLocalActionMaxWait=60"), "-e", "console.log(1)");
         assertEquals(2, experimental.code(), experimental.err());
         assertTrue(experimental.err().contains("-Dwsjs.experimentalOptions=true"), experimental.err());
 
-        Result allowed = runInNewJvm(java.util.List.of("-Dpolyglot.engine.BackgroundCompilation=true",
+        Result allowed = runInNewJvm(java.util.List.of("-Dpolyglot.engine.SynchronousThreadLocalActionMaxWait=60",
                 "-Dwsjs.experimentalOptions=true"), "-e", "console.log(1)");
         assertEquals(0, allowed.code(), allowed.err());
         assertEquals("1", allowed.out().strip());
