@@ -30,6 +30,7 @@ public final class JsLayer {
             "05_url.js",
             "06_encoding.js",
             "06_streams.js",
+            "06_text_streams.js",
             "07_blob.js",
             "08_abort.js",
             "09_globals.js",
