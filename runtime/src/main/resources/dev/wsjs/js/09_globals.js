@@ -62,6 +62,7 @@
   const ArrayBufferResizable = getter(ArrayBuffer.prototype, "resizable");
   const ArrayBufferMaxByteLength = getter(ArrayBuffer.prototype, "maxByteLength");
   const ArrayBufferPrototypeTransfer = ArrayBuffer.prototype.transfer;
+  const ArrayBufferPrototypeResize = ArrayBuffer.prototype.resize;
   const SharedArrayBufferByteLength = typeof SharedArrayBuffer === "function"
     ? getter(SharedArrayBuffer.prototype, "byteLength") : undefined;
   const TypedArrayPrototype = ObjectGetPrototypeOf(Uint8Array.prototype);
@@ -285,6 +286,13 @@
         if (!hasSlot(TypedArrayKeys, value, [])) {
           throw dataCloneError("A typed array out of bounds of its ArrayBuffer could not be cloned.");
         }
+        const constructorName = ReflectApply(TypedArrayName, value, []);
+        const byteLength = ReflectApply(TypedArrayByteLength, value, []);
+        const byteOffset = ReflectApply(TypedArrayByteOffset, value, []);
+        // [[ByteLength]] and [[ArrayLength]] are auto for a length-tracking typed array (read before the
+        // buffer is serialized, as finding out resizes the buffer and puts it back).
+        const lengthTracking = isLengthTracking(value, buffer, byteOffset, byteLength,
+          TYPED_ARRAY_CONSTRUCTORS.get(constructorName).BYTES_PER_ELEMENT, typedArrayInBounds, typedArrayByteLengthOf);
         // 14.2. Let buffer be the value of value's [[ViewedArrayBuffer]] internal slot.
         // 14.3. Let bufferSerialized be ? StructuredSerializeInternal(buffer, forStorage, memory).
         const bufferSerialized = structuredSerializeInternal(buffer, forStorage, memory);
@@ -292,11 +300,12 @@
         //       value.[[TypedArrayName]], [[ArrayBufferSerialized]]: bufferSerialized, [[ByteLength]],
         //       [[ByteOffset]], [[ArrayLength]] }.
         serialized = record("ArrayBufferView", {
-          constructorName: ReflectApply(TypedArrayName, value, []),
+          constructorName,
           buffer: bufferSerialized,
-          byteLength: ReflectApply(TypedArrayByteLength, value, []),
-          byteOffset: ReflectApply(TypedArrayByteOffset, value, []),
+          byteLength,
+          byteOffset,
           arrayLength: ReflectApply(TypedArrayLength, value, []),
+          lengthTracking,
         });
         break;
       }
@@ -308,6 +317,11 @@
         if (isDetached(buffer) || !hasSlot(DataViewByteLength, value, [])) {
           throw dataCloneError("A DataView out of bounds of its ArrayBuffer could not be cloned.");
         }
+        const byteLength = ReflectApply(DataViewByteLength, value, []);
+        const byteOffset = ReflectApply(DataViewByteOffset, value, []);
+        // [[ByteLength]] is auto for a length-tracking DataView.
+        const lengthTracking = isLengthTracking(value, buffer, byteOffset, byteLength, 1, dataViewInBounds,
+          dataViewByteLengthOf);
         // 14.3. Let bufferSerialized be ? StructuredSerializeInternal(buffer, forStorage, memory).
         const bufferSerialized = structuredSerializeInternal(buffer, forStorage, memory);
         // 14.5. If value has a [[DataView]] internal slot, then set serialized to { [[Type]]:
@@ -316,8 +330,9 @@
         serialized = record("ArrayBufferView", {
           constructorName: "DataView",
           buffer: bufferSerialized,
-          byteLength: ReflectApply(DataViewByteLength, value, []),
-          byteOffset: ReflectApply(DataViewByteOffset, value, []),
+          byteLength,
+          byteOffset,
+          lengthTracking,
         });
         break;
       }
@@ -482,6 +497,45 @@
     return tag.slice(8, -1);
   }
 
+  /**
+   * Whether a view's [[ByteLength]] (and a typed array's [[ArrayLength]]) is auto: the view was made
+   * without a length over a resizable ArrayBuffer and follows the buffer's length. No builtin reads that
+   * slot, so the buffer is resized and put back, with no script running in between:
+   * - with room to grow by one element, a length-tracking view grows with it and a fixed one does not;
+   * - otherwise the buffer shrinks to one byte short of the view's end, which puts a fixed-length view
+   *   out of bounds but not a length-tracking one; the bytes the shrink drops are written back.
+   * `inBounds(view)` says whether the view is in bounds; `byteLengthOf(view)` is its byte length.
+   */
+  function isLengthTracking(view, buffer, byteOffset, byteLength, elementSize, inBounds, byteLengthOf) {
+    if (ArrayBufferPrototypeResize === undefined || !ReflectApply(ArrayBufferResizable, buffer, [])) return false;
+    const length = ReflectApply(ArrayBufferByteLength, buffer, []);
+    // A length-tracking view ends less than one element before the end of its buffer.
+    if (length - (byteOffset + byteLength) >= elementSize) return false;
+    const maxLength = ReflectApply(ArrayBufferMaxByteLength, buffer, []);
+    if (length + elementSize <= maxLength) {
+      ReflectApply(ArrayBufferPrototypeResize, buffer, [length + elementSize]);
+      const tracking = byteLengthOf(view) !== byteLength;
+      ReflectApply(ArrayBufferPrototypeResize, buffer, [length]);
+      return tracking;
+    }
+    // A view of no bytes at the end of a buffer that cannot grow: both kinds stay empty until the
+    // buffer shrinks and grows again; it is cloned as a fixed-length view.
+    if (byteLength === 0) return false;
+    const shrunk = byteOffset + byteLength - 1;
+    const dropped = new Uint8ArrayCtor(length - shrunk);
+    ReflectApply(TypedArraySet, dropped, [new Uint8ArrayCtor(buffer, shrunk, length - shrunk)]);
+    ReflectApply(ArrayBufferPrototypeResize, buffer, [shrunk]);
+    const tracking = inBounds(view);
+    ReflectApply(ArrayBufferPrototypeResize, buffer, [length]);
+    ReflectApply(TypedArraySet, new Uint8ArrayCtor(buffer, shrunk, length - shrunk), [dropped]);
+    return tracking;
+  }
+
+  const typedArrayInBounds = (view) => hasSlot(TypedArrayKeys, view, []);
+  const typedArrayByteLengthOf = (view) => ReflectApply(TypedArrayByteLength, view, []);
+  const dataViewInBounds = (view) => hasSlot(DataViewByteLength, view, []);
+  const dataViewByteLengthOf = (view) => ReflectApply(DataViewByteLength, view, []);
+
   // Step 13.2 of StructuredSerializeInternal: an ArrayBuffer that is not shared.
   function serializeArrayBuffer(value) {
     // 13.2.1. If IsDetachedBuffer(value) is true, then throw a "DataCloneError" DOMException.
@@ -571,15 +625,21 @@
         // 16.2. If serialized.[[Constructor]] is "DataView", then set value to a new DataView object in
         //       targetRealm whose [[ViewedArrayBuffer]] is deserializedArrayBuffer, [[ByteLength]] is
         //       serialized.[[ByteLength]], and [[ByteOffset]] is serialized.[[ByteOffset]].
+        //       (A [[ByteLength]] of auto is a DataView made without a length.)
         if (serialized.constructorName === "DataView") {
-          value = new DataViewCtor(buffer, serialized.byteOffset, serialized.byteLength);
+          value = serialized.lengthTracking
+            ? new DataViewCtor(buffer, serialized.byteOffset)
+            : new DataViewCtor(buffer, serialized.byteOffset, serialized.byteLength);
         } else {
           // 16.3. Otherwise, set value to a new typed array object in targetRealm, using the constructor
           //       given by serialized.[[Constructor]], whose [[ViewedArrayBuffer]] is deserializedArrayBuffer,
           //       [[TypedArrayName]] is serialized.[[Constructor]], [[ByteLength]], [[ByteOffset]] and
           //       [[ArrayLength]] are serialized's.
+          //       (An [[ArrayLength]] of auto is a typed array made without a length.)
           const TypedArray = TYPED_ARRAY_CONSTRUCTORS.get(serialized.constructorName);
-          value = new TypedArray(buffer, serialized.byteOffset, serialized.arrayLength);
+          value = serialized.lengthTracking
+            ? new TypedArray(buffer, serialized.byteOffset)
+            : new TypedArray(buffer, serialized.byteOffset, serialized.arrayLength);
         }
         break;
       }
