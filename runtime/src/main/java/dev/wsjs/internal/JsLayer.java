@@ -34,6 +34,7 @@ public final class JsLayer {
             "07_blob.js",
             "08_abort.js",
             "09_globals.js",
+            "09_messaging.js",
             "10_websocket.js",
             "11_wsjs_namespace.js",
             "12_websocket_stream.js");

@@ -145,6 +145,25 @@
     internals.serializeDOMException,
     internals.deserializeDOMException);
 
+  /**
+   * Transferable platform objects (HTML "transferable objects", e.g. MessagePort): a later layer
+   * registers its interface name with `is(value)`, `isDetached(value)` and `setDetached(value)` (the
+   * [[Detached]] slot), `transfer(value, dataHolder)` (the transfer steps, which fill dataHolder) and
+   * `receive(dataHolder)` (a new instance and the transfer-receiving steps; returns the instance).
+   */
+  const transferableTypes = [];
+
+  function registerTransferable(type, hooks) {
+    transferableTypes.push({ __proto__: null, type, ...hooks });
+  }
+
+  function transferablePlatformType(value) {
+    for (let i = 0; i < transferableTypes.length; i++) {
+      if (transferableTypes[i].is(value)) return transferableTypes[i];
+    }
+    return undefined;
+  }
+
   // Objects with internal slots that the algorithm does not serialize, found by brand checks that have
   // no side effects, or by their built-in class string where no such check exists.
   const UNSERIALIZABLE_CLASS_STRINGS = new SetCtor([
@@ -769,21 +788,29 @@
   function structuredSerializeWithTransfer(value, transferList) {
     // 1. Let memory be an empty map.
     const memory = new MapCtor();
+    // The interface of each transferable platform object of transferList (undefined for a buffer).
+    const platforms = [];
     // 2. For each transferable of transferList:
     for (let i = 0; i < transferList.length; i++) {
       const transferable = transferList[i];
       const isBuffer = hasSlot(ArrayBufferByteLength, transferable, []);
       const isShared = hasSlot(SharedArrayBufferByteLength, transferable, []);
+      const platform = isBuffer || isShared ? undefined : transferablePlatformType(transferable);
       // 2.1. If transferable has neither an [[ArrayBufferData]] internal slot nor a [[Detached]] internal
-      //      slot, then throw a "DataCloneError" DOMException. (No platform object here is transferable.)
-      if (!isBuffer && !isShared) throw dataCloneError("Value at index " + i + " of the transfer list is not transferable.");
+      //      slot, then throw a "DataCloneError" DOMException.
+      if (!isBuffer && !isShared && platform === undefined) {
+        throw dataCloneError("Value at index " + i + " of the transfer list is not transferable.");
+      }
       // 2.2. If transferable has an [[ArrayBufferData]] internal slot and IsSharedArrayBuffer(transferable)
       //      is true, then throw a "DataCloneError" DOMException.
       if (isShared) throw dataCloneError("A SharedArrayBuffer cannot be transferred.");
       // 2.3. If memory[transferable] exists, then throw a "DataCloneError" DOMException.
-      if (memory.has(transferable)) throw dataCloneError("An ArrayBuffer is listed in the transfer list more than once.");
+      if (memory.has(transferable)) throw dataCloneError("A value is listed in the transfer list more than once.");
       // 2.4. Set memory[transferable] to { [[Type]]: an uninitialized value }.
-      memory.set(transferable, record("Transferred", { buffer: undefined }));
+      memory.set(transferable, platform === undefined
+        ? record("Transferred", { buffer: undefined })
+        : record("TransferredPlatformObject", { interfaceName: undefined }));
+      platforms.push(platform);
     }
     // 3. Let serialized be ? StructuredSerializeInternal(value, false, memory).
     const serialized = structuredSerializeInternal(value, false, memory);
@@ -792,19 +819,40 @@
     // 5. For each transferable of transferList:
     for (let i = 0; i < transferList.length; i++) {
       const transferable = transferList[i];
+      const platform = platforms[i];
       // 5.1. If transferable has an [[ArrayBufferData]] internal slot and IsDetachedBuffer(transferable) is
       //      true, then throw a "DataCloneError" DOMException.
-      if (isDetached(transferable)) throw dataCloneError("A detached ArrayBuffer cannot be transferred.");
+      if (platform === undefined && isDetached(transferable)) {
+        throw dataCloneError("A detached ArrayBuffer cannot be transferred.");
+      }
+      // 5.2. If transferable has a [[Detached]] internal slot and transferable.[[Detached]] is true, then
+      //      throw a "DataCloneError" DOMException.
+      if (platform !== undefined && platform.isDetached(transferable)) {
+        throw dataCloneError(`A detached ${platform.type} cannot be transferred.`);
+      }
       // 5.3. Let dataHolder be memory[transferable].
       const dataHolder = memory.get(transferable);
-      // 5.4. If transferable has an [[ArrayBufferData]] internal slot, then:
-      // 5.4.1-5.4.2. Set dataHolder's [[ArrayBufferData]], [[ArrayBufferByteLength]] (and, for a resizable
-      //      buffer, [[ArrayBufferMaxByteLength]]) to transferable's.
-      // 5.4.3. Perform ? DetachArrayBuffer(transferable). ArrayBuffer.prototype.transfer moves the data
-      //      block to a new ArrayBuffer (keeping resizability) and detaches transferable in one step; a
-      //      buffer that cannot be detached (one wrapping host memory) throws a TypeError, as
-      //      DetachArrayBuffer does for a buffer with a detach key.
-      dataHolder.buffer = ReflectApply(ArrayBufferPrototypeTransfer, transferable, []);
+      if (platform === undefined) {
+        // 5.4. If transferable has an [[ArrayBufferData]] internal slot, then:
+        // 5.4.1-5.4.2. Set dataHolder's [[ArrayBufferData]], [[ArrayBufferByteLength]] (and, for a resizable
+        //      buffer, [[ArrayBufferMaxByteLength]]) to transferable's.
+        // 5.4.3. Perform ? DetachArrayBuffer(transferable). ArrayBuffer.prototype.transfer moves the data
+        //      block to a new ArrayBuffer (keeping resizability) and detaches transferable in one step; a
+        //      buffer that cannot be detached (one wrapping host memory) throws a TypeError, as
+        //      DetachArrayBuffer does for a buffer with a detach key.
+        dataHolder.buffer = ReflectApply(ArrayBufferPrototypeTransfer, transferable, []);
+      } else {
+        // 5.5. Otherwise:
+        // 5.5.1. Assert: transferable is a platform object that is a transferable object.
+        // 5.5.2. Let interfaceName be the identifier of the primary interface of transferable.
+        // 5.5.3. Set dataHolder.[[Type]] to interfaceName.
+        dataHolder.interfaceName = platform.type;
+        // 5.5.4. Perform the appropriate transfer steps for the interface identified by interfaceName,
+        //        given transferable and dataHolder.
+        platform.transfer(transferable, dataHolder);
+        // 5.5.5. Set transferable.[[Detached]] to true.
+        platform.setDetached(transferable);
+      }
       // 5.6. Append dataHolder to transferDataHolders.
       transferDataHolders.push(dataHolder);
     }
@@ -817,14 +865,39 @@
     // 1. Let memory be an empty map.
     const memory = new MapCtor();
     // 2. Let transferredValues be a new empty List.
-    // 3. For each transferDataHolder of serializeWithTransferResult.[[TransferDataHolders]]: set value to a
-    //    new ArrayBuffer whose data is transferDataHolder's, set memory[transferDataHolder] to value and
-    //    append value to transferredValues.
+    const transferredValues = [];
+    // 3. For each transferDataHolder of serializeWithTransferResult.[[TransferDataHolders]]:
     const holders = serializeWithTransferResult.transferDataHolders;
-    for (let i = 0; i < holders.length; i++) memory.set(holders[i], holders[i].buffer);
+    for (let i = 0; i < holders.length; i++) {
+      const holder = holders[i];
+      // 3.1. Let value be an uninitialized value.
+      let value;
+      if (holder.type === "Transferred") {
+        // 3.2. If transferDataHolder.[[Type]] is "ArrayBuffer" (or "ResizableArrayBuffer"), then set value to
+        //      a new ArrayBuffer whose data is transferDataHolder's.
+        value = holder.buffer;
+      } else {
+        // 3.3. Otherwise:
+        // 3.3.1. Let interfaceName be transferDataHolder.[[Type]].
+        // 3.3.2. If the interface identified by interfaceName is not exposed in targetRealm, then throw a
+        //        "DataCloneError" DOMException. (Every registered interface is exposed in this realm.)
+        const platform = transferableTypes.find((entry) => entry.type === holder.interfaceName);
+        if (platform === undefined) throw dataCloneError(`${holder.interfaceName} is not exposed here.`);
+        // 3.3.3. Set value to a new instance of the interface identified by interfaceName, created in
+        //        targetRealm.
+        // 3.3.4. Perform the appropriate transfer-receiving steps for the interface identified by
+        //        interfaceName given transferDataHolder and value.
+        value = platform.receive(holder);
+      }
+      // 3.4. Set memory[transferDataHolder] to value.
+      memory.set(holder, value);
+      // 3.5. Append value to transferredValues.
+      transferredValues.push(value);
+    }
     // 4. Let deserialized be ? StructuredDeserialize(serializeWithTransferResult.[[Serialized]], targetRealm, memory).
+    const deserialized = structuredDeserialize(serializeWithTransferResult.serialized, memory);
     // 5. Return { [[Deserialized]]: deserialized, [[TransferredValues]]: transferredValues }.
-    return structuredDeserialize(serializeWithTransferResult.serialized, memory);
+    return { __proto__: null, deserialized, transferredValues };
   }
 
   const convertStructuredSerializeOptions = webidl.createDictionaryConverter("StructuredSerializeOptions", [
@@ -842,7 +915,7 @@
     const serialized = structuredSerializeWithTransfer(value, options.transfer);
     // 2. Let deserializeRecord be ? StructuredDeserializeWithTransfer(serialized, this's relevant realm).
     // 3. Return deserializeRecord.[[Deserialized]].
-    return structuredDeserializeWithTransfer(serialized);
+    return structuredDeserializeWithTransfer(serialized).deserialized;
   }
 
   /** StructuredSerialize + StructuredDeserialize in this realm (e.g. PerformanceMark's detail). */
@@ -1526,6 +1599,9 @@
     serialize: (value) => structuredSerializeInternal(value, false, new MapCtor()),
     deserialize: (serialized) => structuredDeserialize(serialized, new MapCtor()),
     registerSerializable,
+    registerTransferable,
+    serializeWithTransfer: structuredSerializeWithTransfer,
+    deserializeWithTransfer: structuredDeserializeWithTransfer,
   };
   internals.crypto = crypto;
   internals.performance = performance;
