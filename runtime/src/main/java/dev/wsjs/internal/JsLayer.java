@@ -32,6 +32,7 @@ public final class JsLayer {
             "06_streams.js",
             "06_text_streams.js",
             "07_blob.js",
+            "07_form_data.js",
             "08_abort.js",
             "09_globals.js",
             "09_messaging.js",
