@@ -6,6 +6,9 @@
 // private field; the abstract operations work on those records, which point back at their public
 // object through `object`. The records are what the spec calls "stream", "controller", "reader".
 //
+// The three streams are transferable: their transfer steps live in 09_messaging.js, with the
+// MessagePorts they need.
+//
 // Not implemented: readable byte streams (type: "bytes", ReadableByteStreamController, BYOB
 // readers and requests); a `type: "bytes"` source is refused with a RangeError.
 (function (globalThis, internals, ops) {
@@ -2944,12 +2947,19 @@
   }
 
   let isTransformStreamObject;
+  let transformStreamRecordOf;
 
   class TransformStream {
     #stream;
 
     // https://streams.spec.whatwg.org/#ts-constructor
     constructor(transformer = undefined, writableStrategy = undefined, readableStrategy = undefined) {
+      // (A TransformStream the platform makes around a record it built, e.g. when one is transferred.)
+      if (transformer === kInternal) {
+        this.#stream = writableStrategy;
+        writableStrategy.object = this;
+        return;
+      }
       const prefix = "Failed to construct 'TransformStream'";
       // 1. If transformer is missing, set it to null.
       // (The IDL type is `optional object`: null, like any non-object, is a TypeError.)
@@ -2993,6 +3003,7 @@
 
     static {
       isTransformStreamObject = (V) => V !== null && typeof V === "object" && #stream in V;
+      transformStreamRecordOf = (object) => object.#stream;
     }
 
     static #check(self) {
@@ -3569,7 +3580,26 @@
       // Perform ! TransformStreamDefaultControllerEnqueue(stream.[[controller]], chunk).
       transformStreamDefaultControllerEnqueue(stream.controller, chunk);
     },
+    isTransformStream: (V) => isTransformStreamObject(V),
+    /** https://streams.spec.whatwg.org/#is-readable-stream-locked, given the stream record. */
+    isReadableStreamLocked: (stream) => isReadableStreamLocked(stream),
+    /** https://streams.spec.whatwg.org/#is-writable-stream-locked, given the stream record. */
+    isWritableStreamLocked: (stream) => isWritableStreamLocked(stream),
+    /** ! ReadableStreamPipeTo(source, dest, false, false, false) on stream records: returns its promise. */
+    pipeTo: (source, dest) => readableStreamPipeTo(source, dest, false, false, false),
+    /**
+     * A TransformStream object whose [[readable]] and [[writable]] are the given stream records and whose
+     * [[backpressure]], [[backpressureChangePromise]] and [[controller]] are undefined (the
+     * transfer-receiving steps of TransformStream).
+     */
+    createTransformStreamFrom(readable, writable) {
+      const stream = newTransformStreamRecord(undefined);
+      stream.readable = readable;
+      stream.writable = writable;
+      return new TransformStream(kInternal, stream);
+    },
     readableRecordOf: (object) => readableStreamRecordOf(object),
+    transformRecordOf: (object) => transformStreamRecordOf(object),
     writableRecordOf: (object) => writableStreamRecordOf(object),
   };
 })

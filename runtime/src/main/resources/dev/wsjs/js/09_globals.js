@@ -230,7 +230,8 @@
   }
 
   function isPlatformObject(value) {
-    return value[webidl.brand] === webidl.brand || serializablePlatformType(value) !== undefined;
+    return value[webidl.brand] === webidl.brand || serializablePlatformType(value) !== undefined ||
+      transferablePlatformType(value) !== undefined;
   }
 
   // https://html.spec.whatwg.org/multipage/structured-data.html#structuredserializeinternal

@@ -1,10 +1,13 @@
 // MessageChannel and MessagePort: HTML's channel messaging
 // (https://html.spec.whatwg.org/multipage/web-messaging.html#channel-messaging), within this realm.
 //
-// A port's "port message queue" is a list of serialized messages; while the queue is enabled, each
-// message has one task queued on the event loop that delivers the queue's first message. A port that
-// is transferred hands its list to the new port (transfer steps), whose queue starts disabled; tasks
-// already queued for the old port then find nothing to deliver.
+// A port's "port message queue" is an object with a list of serialized messages; while the queue is
+// enabled, each message has one task queued on the event loop that delivers the queue's first
+// message to the port that owns the queue at that time. A port that is transferred hands its queue to
+// the new port (messages posted to it in between go along), which owns it from then on, disabled.
+//
+// Also here: the transfer steps of ReadableStream, WritableStream and TransformStream (the Streams
+// Standard's transferable streams), which carry a stream's chunks over a new pair of ports.
 (function (globalThis, internals, ops) {
   "use strict";
 
@@ -34,10 +37,14 @@
       entangled: null,
       // The "has been shipped" flag.
       shipped: false,
-      // The port message queue: serialized messages not yet delivered, and whether the queue is enabled.
-      queue: [],
-      enabled: false,
+      // The port message queue.
+      queue: undefined,
     };
+  }
+
+  /** A port message queue: serialized messages not yet delivered, whether it is enabled, its port. */
+  function newPortMessageQueue(state) {
+    return { __proto__: null, owner: state, messages: [], enabled: false };
   }
 
   let stateOf;
@@ -50,7 +57,9 @@
       if (key !== kCreate) webidl.illegalConstructor();
       super();
       this[webidl.brand] = webidl.brand;
-      this.#state = newPortState(this);
+      const state = newPortState(this);
+      state.queue = newPortMessageQueue(state);
+      this.#state = state;
     }
 
     static {
@@ -153,28 +162,30 @@
     // 6. If targetPort is null, or if doomed is true, then return.
     if (target === null || doomed) return;
     // 7. Add a task that runs the following steps to the port message queue of targetPort.
-    target.queue.push(serializeWithTransferResult);
-    if (target.enabled) queueDelivery(target);
+    const queue = target.queue;
+    queue.messages.push(serializeWithTransferResult);
+    if (queue.enabled) queueDelivery(queue);
   }
 
   // While a queue is enabled, the event loop runs its tasks: one loop task per message.
-  function queueDelivery(state) {
-    runtimeOps.queueTask(() => deliverNextMessage(state));
+  function queueDelivery(queue) {
+    runtimeOps.queueTask(() => deliverNextMessage(queue));
   }
 
   function enablePortMessageQueue(state) {
-    if (state.enabled) return;
-    state.enabled = true;
-    for (let i = 0; i < state.queue.length; i++) queueDelivery(state);
+    const queue = state.queue;
+    if (queue.enabled) return;
+    queue.enabled = true;
+    for (let i = 0; i < queue.messages.length; i++) queueDelivery(queue);
   }
 
   // The task step 7 of the message port post message steps added.
-  function deliverNextMessage(state) {
-    // (The port was transferred since: its messages moved to the new port, which delivers them.)
-    if (state.queue.length === 0) return;
-    const serializeWithTransferResult = state.queue.shift();
+  function deliverNextMessage(queue) {
+    // (A queue that moved to a new port waits, disabled, until that port enables it.)
+    if (!queue.enabled || queue.messages.length === 0) return;
+    const serializeWithTransferResult = queue.messages.shift();
     // 7.1. Let finalTargetPort be the MessagePort in whose port message queue the task now finds itself.
-    const finalTargetPort = state.port;
+    const finalTargetPort = queue.owner.port;
     // 7.2. Let targetRealm be finalTargetPort's relevant realm.
     // 7.3. Let deserializeRecord be StructuredDeserializeWithTransfer(serializeWithTransferResult, targetRealm).
     //      If this throws an exception, catch it, fire an event named messageerror at finalTargetPort,
@@ -212,9 +223,10 @@
       const state = stateOf(value);
       // 1. Set value's has been shipped flag to true.
       state.shipped = true;
-      // 2. Set dataHolder.[[PortMessageQueue]] to value's port message queue.
+      // 2. Set dataHolder.[[PortMessageQueue]] to value's port message queue. (Messages posted to
+      //    value before the receiving steps run join that queue too.)
       dataHolder.portMessageQueue = state.queue;
-      state.queue = [];
+      dataHolder.shippedPort = state;
       // 3. If value is entangled with another port remotePort, then: set remotePort's has been shipped
       //    flag to true, and set dataHolder.[[RemotePort]] to remotePort.
       // 4. Otherwise, set dataHolder.[[RemotePort]] to null.
@@ -231,8 +243,11 @@
       // 2. Move all the tasks that are to fire message events in dataHolder.[[PortMessageQueue]] to the
       //    port message queue of value, if any, leaving value's port message queue in its initial
       //    disabled state.
-      state.queue = dataHolder.portMessageQueue;
-      dataHolder.portMessageQueue = [];
+      const queue = dataHolder.portMessageQueue;
+      queue.owner = state;
+      queue.enabled = false;
+      state.queue = queue;
+      dataHolder.shippedPort.queue = newPortMessageQueue(dataHolder.shippedPort);
       // 3. If dataHolder.[[RemotePort]] is not null, then entangle dataHolder.[[RemotePort]] and value.
       //    (This will disentangle dataHolder.[[RemotePort]] from the original port that was transferred.)
       if (dataHolder.remotePort !== null) entangle(dataHolder.remotePort, state);
@@ -294,6 +309,342 @@
       return this.#port2;
     }
   }
+
+  // ------------------------------------------------------------------ transferable streams
+  // https://streams.spec.whatwg.org/#transferrable-streams: a transferred stream is piped into (or
+  // from) a cross-realm transform stream, whose chunks travel through a new entangled pair of ports.
+
+  const streams = internals.streams;
+  const PromiseCtor = Promise;
+  const PromiseResolve = Promise.resolve.bind(Promise);
+  const PromisePrototypeThen = Promise.prototype.then;
+  const ObjectCreate = Object.create;
+  const addEventListener = internals.EventTarget.prototype.addEventListener;
+
+  function newPromiseCapability() {
+    const capability = { __proto__: null, promise: undefined, resolve: undefined };
+    capability.promise = new PromiseCtor((resolve) => {
+      capability.resolve = resolve;
+    });
+    return capability;
+  }
+
+  // A new pair of entangled ports, as the transfer steps of the streams make them.
+  function newEntangledPorts() {
+    const port1 = new MessagePort(kCreate);
+    const port2 = new MessagePort(kCreate);
+    entangle(stateOf(port1), stateOf(port2));
+    return [port1, port2];
+  }
+
+  function disentanglePort(state) {
+    if (state.entangled !== null) disentangle(state);
+  }
+
+  // https://streams.spec.whatwg.org/#abstract-opdef-packandpostmessage
+  function packAndPostMessage(state, type, value) {
+    // 1. Let message be OrdinaryObjectCreate(null).
+    const message = ObjectCreate(null);
+    // 2. Perform ! CreateDataProperty(message, "type", type).
+    message.type = type;
+    // 3. Perform ! CreateDataProperty(message, "value", value).
+    message.value = value;
+    // 4. Let targetPort be the port with which port is entangled, if any; otherwise let it be null.
+    // 5. Let options be «[ "transfer" → « » ]».
+    // 6. Run the message port post message steps providing targetPort, message, and options.
+    postMessageSteps(state, state.entangled, message, []);
+  }
+
+  // https://streams.spec.whatwg.org/#abstract-opdef-packandpostmessagehandlingerror
+  function packAndPostMessageHandlingError(state, type, value) {
+    try {
+      // 1. Let result be PackAndPostMessage(port, type, value).
+      packAndPostMessage(state, type, value);
+    } catch (e) {
+      // 2. If result is an abrupt completion, perform ! CrossRealmTransformSendError(port, result.[[Value]]).
+      crossRealmTransformSendError(state, e);
+      // 3. Return result as a completion record.
+      throw e;
+    }
+  }
+
+  // https://streams.spec.whatwg.org/#abstract-opdef-crossrealmtransformsenderror
+  function crossRealmTransformSendError(state, error) {
+    // 1. Perform PackAndPostMessage(port, "error", error), discarding the result.
+    try {
+      packAndPostMessage(state, "error", error);
+    } catch {
+      // discarded
+    }
+  }
+
+  function onPortMessage(port, onMessage, onMessageError) {
+    ReflectApply(addEventListener, port, ["message", onMessage]);
+    ReflectApply(addEventListener, port, ["messageerror", onMessageError]);
+  }
+
+  function newDataCloneError() {
+    return new DOMException("A message could not be deserialized.", "DataCloneError");
+  }
+
+  // https://streams.spec.whatwg.org/#abstract-opdef-setupcrossrealmtransformreadable: returns the
+  // new ReadableStream's record.
+  function setUpCrossRealmTransformReadable(port) {
+    const state = stateOf(port);
+    // 1. Perform ! InitializeReadableStream(stream). 2. Let controller be a new ReadableStreamDefaultController.
+    //    (Both made by "set up" in step 10.)
+    let stream;
+    // 3. Add a handler for port's message event with the following steps:
+    onPortMessage(port, (event) => {
+      // 3.1. Let data be the data of the message. 3.3-3.4. Let type and value be its "type" and "value".
+      const data = event.data;
+      const type = data.type;
+      const value = data.value;
+      if (type === "chunk") {
+        // 3.6. If type is "chunk", perform ! ReadableStreamDefaultControllerEnqueue(controller, value).
+        streams.enqueue(stream, value);
+      } else if (type === "close") {
+        // 3.7. Otherwise, if type is "close": ! ReadableStreamDefaultControllerClose(controller); disentangle port.
+        streams.close(stream);
+        disentanglePort(state);
+      } else if (type === "error") {
+        // 3.8. Otherwise, if type is "error": ! ReadableStreamDefaultControllerError(controller, value);
+        //      disentangle port.
+        streams.error(stream, value);
+        disentanglePort(state);
+      }
+    }, () => {
+      // 4. Add a handler for port's messageerror event with the following steps:
+      // 4.1. Let error be a new "DataCloneError" DOMException.
+      const error = newDataCloneError();
+      // 4.2. Perform ! CrossRealmTransformSendError(port, error).
+      crossRealmTransformSendError(state, error);
+      // 4.3. Perform ! ReadableStreamDefaultControllerError(controller, error).
+      streams.error(stream, error);
+      // 4.4. Disentangle port.
+      disentanglePort(state);
+    });
+    // 5. Enable port's port message queue.
+    enablePortMessageQueue(state);
+    // 6. Let startAlgorithm be an algorithm that returns undefined.
+    // 7. Let pullAlgorithm be: perform ! PackAndPostMessage(port, "pull", undefined); return a promise
+    //    resolved with undefined.
+    const pullAlgorithm = () => {
+      packAndPostMessage(state, "pull", undefined);
+    };
+    // 8. Let cancelAlgorithm be the following steps, taking a reason argument:
+    const cancelAlgorithm = (reason) => {
+      try {
+        // 8.1. Let result be PackAndPostMessageHandlingError(port, "error", reason).
+        packAndPostMessageHandlingError(state, "error", reason);
+      } finally {
+        // 8.2. Disentangle port.
+        disentanglePort(state);
+      }
+      // 8.3. If result is an abrupt completion, return a promise rejected with result.[[Value]] (the throw).
+      // 8.4. Otherwise, return a promise resolved with undefined.
+    };
+    // 9. Let sizeAlgorithm be an algorithm that returns 1.
+    // 10. Perform ! SetUpReadableStreamDefaultController(stream, controller, startAlgorithm, pullAlgorithm,
+    //     cancelAlgorithm, 0, sizeAlgorithm).
+    stream = streams.setUpReadableStream(pullAlgorithm, cancelAlgorithm, 0, () => 1);
+    return stream;
+  }
+
+  // https://streams.spec.whatwg.org/#abstract-opdef-setupcrossrealmtransformwritable: returns the
+  // new WritableStream's record.
+  function setUpCrossRealmTransformWritable(port) {
+    const state = stateOf(port);
+    // 1. Perform ! InitializeWritableStream(stream). 2. Let controller be a new
+    //    WritableStreamDefaultController. (Both made by "set up" in step 12.)
+    let stream;
+    // 3. Let backpressurePromise be a new promise.
+    let backpressurePromise = newPromiseCapability();
+    // 4. Add a handler for port's message event with the following steps:
+    onPortMessage(port, (event) => {
+      // 4.1-4.4. Let data be the data of the message; type and value its "type" and "value".
+      const data = event.data;
+      const type = data.type;
+      const value = data.value;
+      if (type === "pull") {
+        // 4.6. If type is "pull": if backpressurePromise is not undefined, resolve it with undefined and
+        //      set it to undefined.
+        if (backpressurePromise !== undefined) {
+          backpressurePromise.resolve(undefined);
+          backpressurePromise = undefined;
+        }
+      } else if (type === "error") {
+        // 4.7. Otherwise, if type is "error": ! WritableStreamDefaultControllerErrorIfNeeded(controller,
+        //      value); if backpressurePromise is not undefined, resolve it and set it to undefined.
+        streams.errorWritable(stream, value);
+        if (backpressurePromise !== undefined) {
+          backpressurePromise.resolve(undefined);
+          backpressurePromise = undefined;
+        }
+      }
+    }, () => {
+      // 5. Add a handler for port's messageerror event with the following steps:
+      // 5.1. Let error be a new "DataCloneError" DOMException.
+      const error = newDataCloneError();
+      // 5.2. Perform ! CrossRealmTransformSendError(port, error).
+      crossRealmTransformSendError(state, error);
+      // 5.3. Perform ! WritableStreamDefaultControllerErrorIfNeeded(controller, error).
+      streams.errorWritable(stream, error);
+      // 5.4. Disentangle port.
+      disentanglePort(state);
+    });
+    // 6. Enable port's port message queue.
+    enablePortMessageQueue(state);
+    // 7. Let startAlgorithm be an algorithm that returns undefined.
+    // 8. Let writeAlgorithm be the following steps, taking a chunk argument:
+    const writeAlgorithm = (chunk) => {
+      // 8.1. If backpressurePromise is undefined, set backpressurePromise to a promise resolved with undefined.
+      const waitFor = backpressurePromise === undefined ? PromiseResolve(undefined) : backpressurePromise.promise;
+      // 8.2. Return the result of reacting to backpressurePromise with the following fulfillment steps:
+      return ReflectApply(PromisePrototypeThen, waitFor, [() => {
+        // 8.2.1. Set backpressurePromise to a new promise.
+        backpressurePromise = newPromiseCapability();
+        // 8.2.2. Let result be PackAndPostMessageHandlingError(port, "chunk", chunk).
+        try {
+          packAndPostMessageHandlingError(state, "chunk", chunk);
+        } catch (e) {
+          // 8.2.3. If result is an abrupt completion: disentangle port; return a promise rejected with
+          //        result.[[Value]].
+          disentanglePort(state);
+          throw e;
+        }
+        // 8.2.4. Otherwise, return a promise resolved with undefined.
+      }]);
+    };
+    // 9. Let closeAlgorithm be: ! PackAndPostMessage(port, "close", undefined); disentangle port; return a
+    //    promise resolved with undefined.
+    const closeAlgorithm = () => {
+      packAndPostMessage(state, "close", undefined);
+      disentanglePort(state);
+    };
+    // 10. Let abortAlgorithm be the following steps, taking a reason argument:
+    const abortAlgorithm = (reason) => {
+      try {
+        // 10.1. Let result be PackAndPostMessageHandlingError(port, "error", reason).
+        packAndPostMessageHandlingError(state, "error", reason);
+      } finally {
+        // 10.2. Disentangle port.
+        disentanglePort(state);
+      }
+      // 10.3-10.4. A throw becomes a rejected promise; otherwise a promise resolved with undefined.
+    };
+    // 11. Let sizeAlgorithm be an algorithm that returns 1.
+    // 12. Perform ! SetUpWritableStreamDefaultController(stream, controller, startAlgorithm, writeAlgorithm,
+    //     closeAlgorithm, abortAlgorithm, 1, sizeAlgorithm).
+    stream = streams.setUpWritableStream(writeAlgorithm, closeAlgorithm, abortAlgorithm, 1, () => 1);
+    return stream;
+  }
+
+  function markHandled(promise) {
+    ReflectApply(PromisePrototypeThen, promise, [undefined, () => {}]);
+  }
+
+  function streamDataCloneError(what) {
+    return new DOMException(`A locked ${what} cannot be transferred.`, "DataCloneError");
+  }
+
+  // The [[Detached]] slot of transferred streams.
+  const detachedStreams = new WeakSet();
+  const streamDetachedHooks = {
+    isDetached: (value) => detachedStreams.has(value),
+    setDetached: (value) => {
+      detachedStreams.add(value);
+    },
+  };
+
+  clone.registerTransferable("ReadableStream", {
+    is: (value) => streams.isReadableStream(value),
+    ...streamDetachedHooks,
+    // https://streams.spec.whatwg.org/#ref-for-transfer-steps
+    transfer(value, dataHolder) {
+      const record = streams.readableRecordOf(value);
+      // 1. If ! IsReadableStreamLocked(value) is true, throw a "DataCloneError" DOMException.
+      if (streams.isReadableStreamLocked(record)) throw streamDataCloneError("ReadableStream");
+      // 2-4. Let port1 and port2 be new MessagePorts in the current Realm; entangle them.
+      const [port1, port2] = newEntangledPorts();
+      // 5. Let writable be a new WritableStream in the current Realm.
+      // 6. Perform ! SetUpCrossRealmTransformWritable(writable, port1).
+      const writable = setUpCrossRealmTransformWritable(port1);
+      // 7. Let promise be ! ReadableStreamPipeTo(value, writable, false, false, false).
+      // 8. Set promise.[[PromiseIsHandled]] to true.
+      markHandled(streams.pipeTo(record, writable));
+      // 9. Set dataHolder.[[port]] to ! StructuredSerializeWithTransfer(port2, « port2 »).
+      dataHolder.port = clone.serializeWithTransfer(port2, [port2]);
+    },
+    // https://streams.spec.whatwg.org/#ref-for-transfer-receiving-steps
+    receive(dataHolder) {
+      // 1. Let deserializedRecord be ! StructuredDeserializeWithTransfer(dataHolder.[[port]], the current Realm).
+      // 2. Let port be deserializedRecord.[[Deserialized]].
+      const port = clone.deserializeWithTransfer(dataHolder.port).deserialized;
+      // 3. Perform ! SetUpCrossRealmTransformReadable(value, port).
+      return setUpCrossRealmTransformReadable(port).object;
+    },
+  });
+
+  clone.registerTransferable("WritableStream", {
+    is: (value) => streams.isWritableStream(value),
+    ...streamDetachedHooks,
+    // https://streams.spec.whatwg.org/#ref-for-transfer-steps①
+    transfer(value, dataHolder) {
+      const record = streams.writableRecordOf(value);
+      // 1. If ! IsWritableStreamLocked(value) is true, throw a "DataCloneError" DOMException.
+      if (streams.isWritableStreamLocked(record)) throw streamDataCloneError("WritableStream");
+      // 2-4. Let port1 and port2 be new MessagePorts in the current Realm; entangle them.
+      const [port1, port2] = newEntangledPorts();
+      // 5. Let readable be a new ReadableStream in the current Realm.
+      // 6. Perform ! SetUpCrossRealmTransformReadable(readable, port1).
+      const readable = setUpCrossRealmTransformReadable(port1);
+      // 7. Let promise be ! ReadableStreamPipeTo(readable, value, false, false, false).
+      // 8. Set promise.[[PromiseIsHandled]] to true.
+      markHandled(streams.pipeTo(readable, record));
+      // 9. Set dataHolder.[[port]] to ! StructuredSerializeWithTransfer(port2, « port2 »).
+      dataHolder.port = clone.serializeWithTransfer(port2, [port2]);
+    },
+    // https://streams.spec.whatwg.org/#ref-for-transfer-receiving-steps①
+    receive(dataHolder) {
+      // 1-2. Let port be the deserialization of dataHolder.[[port]].
+      const port = clone.deserializeWithTransfer(dataHolder.port).deserialized;
+      // 3. Perform ! SetUpCrossRealmTransformWritable(value, port).
+      return setUpCrossRealmTransformWritable(port).object;
+    },
+  });
+
+  clone.registerTransferable("TransformStream", {
+    is: (value) => streams.isTransformStream(value),
+    ...streamDetachedHooks,
+    // https://streams.spec.whatwg.org/#ref-for-transfer-steps②
+    transfer(value, dataHolder) {
+      const record = streams.transformRecordOf(value);
+      // 1. Let readable be value.[[readable]].
+      const readable = record.readable;
+      // 2. Let writable be value.[[writable]].
+      const writable = record.writable;
+      // 3. If ! IsReadableStreamLocked(readable) is true, throw a "DataCloneError" DOMException.
+      if (streams.isReadableStreamLocked(readable)) throw streamDataCloneError("TransformStream's readable side");
+      // 4. If ! IsWritableStreamLocked(writable) is true, throw a "DataCloneError" DOMException.
+      if (streams.isWritableStreamLocked(writable)) throw streamDataCloneError("TransformStream's writable side");
+      // 5. Set dataHolder.[[readable]] to ! StructuredSerializeWithTransfer(readable, « readable »).
+      dataHolder.readable = clone.serializeWithTransfer(readable.object, [readable.object]);
+      // 6. Set dataHolder.[[writable]] to ! StructuredSerializeWithTransfer(writable, « writable »).
+      dataHolder.writable = clone.serializeWithTransfer(writable.object, [writable.object]);
+    },
+    // https://streams.spec.whatwg.org/#ref-for-transfer-receiving-steps②
+    receive(dataHolder) {
+      // 1. Let readableRecord be ! StructuredDeserializeWithTransfer(dataHolder.[[readable]], the current Realm).
+      const readable = clone.deserializeWithTransfer(dataHolder.readable).deserialized;
+      // 2. Let writableRecord be ! StructuredDeserializeWithTransfer(dataHolder.[[writable]], the current Realm).
+      const writable = clone.deserializeWithTransfer(dataHolder.writable).deserialized;
+      // 3. Set value.[[readable]] to readableRecord.[[Deserialized]].
+      // 4. Set value.[[writable]] to writableRecord.[[Deserialized]].
+      // 5. Set value.[[backpressure]], value.[[backpressureChangePromise]], and value.[[controller]] to undefined.
+      return streams.createTransformStreamFrom(streams.readableRecordOf(readable), streams.writableRecordOf(writable));
+    },
+  });
 
   webidl.configureInterface(MessagePort);
   webidl.configureInterface(MessageChannel);
