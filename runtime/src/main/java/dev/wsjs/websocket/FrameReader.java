@@ -42,6 +42,13 @@ public final class FrameReader {
     private static final int SCRATCH_BYTES = 16 * 1024;
     /** A reused text buffer larger than this is dropped after the message to give the memory back. */
     private static final int KEEP_TEXT_BUFFER_BYTES = 1024 * 1024;
+    /**
+     * A single-frame binary message from this size up is read into direct memory. The script side
+     * copies a received ArrayBuffer out of a direct buffer in bulk, several times faster than out of a
+     * heap buffer before GraalJS has compiled the copy (2.5 vs 17 ms per MiB measured); below this
+     * size a direct allocation costs more than the copy it speeds up.
+     */
+    static final int DIRECT_BINARY_BYTES = 64 * 1024;
 
     private final BufferedSource source;
     private final Role role;
@@ -57,6 +64,8 @@ public final class FrameReader {
     private boolean messageCompressed;
     private long messageWireBytes;
     private byte[] message;
+    /** Instead of {@link #message}: a large single-frame binary message (see {@link #DIRECT_BINARY_BYTES}). */
+    private ByteBuffer directMessage;
     private int messageLength;
 
     private byte[] textBuffer;
@@ -168,6 +177,7 @@ public final class FrameReader {
             inflater = null;
         }
         message = null;
+        directMessage = null;
         textBuffer = null;
         scratch = null;
     }
@@ -266,6 +276,11 @@ public final class FrameReader {
                 textBuffer = new byte[1024];
             }
             message = textBuffer;
+        } else if (fin && !compressed && role == Role.CLIENT && firstFrameLength >= DIRECT_BINARY_BYTES
+                && firstFrameLength <= maxMessageBytes) {
+            // A large single-frame binary message from a server (never masked): straight into direct memory.
+            message = null;
+            directMessage = ByteBuffer.allocateDirect((int) firstFrameLength);
         } else if (fin && !compressed && firstFrameLength <= maxMessageBytes) {
             // A single-frame binary message: read straight into its exact-size, handed-off array.
             message = new byte[(int) firstFrameLength];
@@ -276,6 +291,16 @@ public final class FrameReader {
 
     /** Reads, unmasks and (for text) validates the payload into the message buffer, as it arrives. */
     private void readPlainPayload(int length, boolean masked, int maskKey) throws IOException, ProtocolViolation {
+        if (directMessage != null) {
+            // Sized for exactly this one unmasked frame, which is the whole message.
+            while (directMessage.hasRemaining()) {
+                if (source.read(directMessage) == -1) {
+                    throw new EOFException("connection ended inside a frame");
+                }
+            }
+            messageLength = length;
+            return;
+        }
         ensureCapacity(messageLength + length);
         int done = 0;
         while (done < length) {
@@ -357,9 +382,11 @@ public final class FrameReader {
         }
         int opcode = messageOpcode;
         byte[] bytes = message;
+        ByteBuffer direct = directMessage;
         int length = messageLength;
         messageOpcode = -1;
         message = null;
+        directMessage = null;
         messagesRead++;
         payloadBytesRead += length;
         if (opcode == OPCODE_TEXT) {
@@ -368,6 +395,8 @@ public final class FrameReader {
             }
             textBuffer = bytes.length > KEEP_TEXT_BUFFER_BYTES ? null : bytes;
             handler.onText(new String(bytes, 0, length, StandardCharsets.UTF_8));
+        } else if (direct != null) {
+            handler.onBinary(direct.flip());
         } else {
             ByteBuffer data = length == bytes.length ? ByteBuffer.wrap(bytes) : ByteBuffer.wrap(bytes, 0, length).slice();
             handler.onBinary(data);

@@ -224,4 +224,37 @@ class FrameCodecTest {
         byte[] whole = frame(true, 0, OPCODE_BINARY, new byte[300], null);
         assertThrows(EOFException.class, () -> decode(java.util.Arrays.copyOf(whole, 100), Role.CLIENT, null, 1 << 20));
     }
+
+    @Test
+    void largeSingleFrameBinaryMessagesFromAServerArriveInDirectMemory() throws Exception {
+        int large = FrameReader.DIRECT_BINARY_BYTES;
+        byte[] payload = new byte[large];
+        new Random(3).nextBytes(payload);
+        List<ByteBuffer> received = new java.util.ArrayList<>();
+        byte[] wire = concat(frame(true, 0, OPCODE_BINARY, payload, null), frame(true, 0, OPCODE_BINARY, new byte[large - 1], null),
+                frame(false, 0, OPCODE_BINARY, payload, null), frame(true, 0, OPCODE_CONTINUATION, new byte[1], null));
+        Buffer in = new Buffer().write(wire);
+        FrameReader reader = new FrameReader(in, Role.CLIENT, 1 << 20, null, new RecordingFrameHandler() {
+            @Override public void onBinary(ByteBuffer data) { received.add(data); }
+        });
+        while (!in.exhausted()) {
+            reader.readFrame();
+        }
+        assertEquals(3, received.size());
+        ByteBuffer first = received.get(0);
+        assertTrue(first.isDirect(), "a single frame of " + large + " bytes");
+        assertEquals(0, first.position());
+        assertEquals(large, first.remaining());
+        byte[] got = new byte[large];
+        first.get(got);
+        assertArrayEquals(payload, got);
+        assertFalse(received.get(1).isDirect(), "one byte under the threshold");
+        assertFalse(received.get(2).isDirect(), "a fragmented message is reassembled on the heap");
+        assertEquals(large + 1, received.get(2).remaining());
+
+        byte[] whole = frame(true, 0, OPCODE_BINARY, payload, null);
+        assertThrows(EOFException.class, () -> decode(java.util.Arrays.copyOf(whole, large / 2), Role.CLIENT, null, 1 << 20));
+        ProtocolViolation v = violation(whole, Role.CLIENT, null, large - 1);
+        assertEquals(CLOSE_MESSAGE_TOO_BIG, v.closeCode());
+    }
 }

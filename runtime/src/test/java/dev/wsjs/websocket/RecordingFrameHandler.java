@@ -7,7 +7,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 /** Records what a FrameReader decoded as readable strings: "text:…", "binary:<hex>", "ping:<hex>", "close:1000:reason". */
-final class RecordingFrameHandler implements FrameReader.Handler {
+class RecordingFrameHandler implements FrameReader.Handler {
     final List<String> events = new ArrayList<>();
 
     @Override public void onText(String text) { events.add("text:" + text); }
