@@ -1588,6 +1588,48 @@
   // location cannot navigate); without a URL it is an opaque origin, serialized as "null".
   defineReplaceable("origin", href !== null && href !== undefined ? new internals.url.URL(href).origin : "null");
 
+  // https://w3c.github.io/webappsec-secure-contexts/#is-origin-trustworthy
+  function isPotentiallyTrustworthyOrigin(record) {
+    const scheme = record.scheme;
+    // 1. If origin is an opaque origin, return "Not Trustworthy". (A file: URL's origin is left to the
+    //    implementation by the URL Standard; step 6 below treats file: as trustworthy, as browsers do.)
+    if (!internals.url.isSpecialScheme(scheme)) return false;
+    // 3. If origin's scheme is either "https" or "wss", return "Potentially Trustworthy".
+    if (scheme === "https" || scheme === "wss") return true;
+    // 4. If origin's host matches one of the CIDR notations 127.0.0.0/8 or ::1/128, return "Potentially Trustworthy".
+    const host = record.host;
+    if (typeof host === "number" && host >>> 24 === 127) return true;
+    if (Array.isArray(host) && host.every((piece, i) => piece === (i === 7 ? 1 : 0))) return true;
+    // 5. If the user agent conforms to the name resolution rules in [let-localhost-be-localhost] and one of
+    //    the following is true: origin's host is "localhost" or "localhost.", or ends with ".localhost" or
+    //    ".localhost.", return "Potentially Trustworthy". (Every *.localhost resolves to loopback here.)
+    if (typeof host === "string" && /(^|\.)localhost\.?$/.test(host)) return true;
+    // 6. If origin's scheme is "file", return "Potentially Trustworthy".
+    if (scheme === "file") return true;
+    // 8. Return "Not Trustworthy".
+    return false;
+  }
+
+  // https://html.spec.whatwg.org/multipage/webappapis.html#secure-context: the environment's top-level
+  // creation URL is the runtime URL. A runtime without one is a local program and counts as secure.
+  function isSecureContext() {
+    if (href === null || href === undefined) return true;
+    const record = internals.url.parse(href);
+    // Is url potentially trustworthy?: about:blank and about:srcdoc, and data: URLs are; otherwise
+    // the answer for the URL's origin.
+    if (record === null) return false;
+    if (record.scheme === "about" && (record.path === "blank" || record.path === "srcdoc")) return true;
+    if (record.scheme === "data") return true;
+    return isPotentiallyTrustworthyOrigin(record);
+  }
+
+  // readonly attribute boolean isSecureContext (WindowOrWorkerGlobalScope).
+  defineReadonly("isSecureContext", isSecureContext());
+  // readonly attribute boolean crossOriginIsolated (WindowOrWorkerGlobalScope): the cross-origin isolated
+  // capability, which this runtime has: SharedArrayBuffer is exposed, and performance.now() uses the
+  // 5 µs resolution HR-Time gives an isolated context.
+  defineReadonly("crossOriginIsolated", true);
+
   // self ([Replaceable]) and window ([LegacyUnforgeable]) alias the global object.
   if (runtimeOps.windowAliases()) {
     defineReplaceable("self", globalThis);
