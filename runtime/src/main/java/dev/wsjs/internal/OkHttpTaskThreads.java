@@ -22,7 +22,7 @@ import okhttp3.internal.concurrent.TaskRunner;
  * the runner every OkHttp client of the JVM shares, which only makes their task threads virtual.
  * Thread safe; applying it more than once has no further effect.
  */
-final class OkHttpTaskThreads {
+public final class OkHttpTaskThreads {
 
     /** Names the virtual threads so thread dumps still say whose they are. */
     private static final ThreadFactory VIRTUAL = Thread.ofVirtual().name("OkHttp TaskRunner (virtual)").factory();
@@ -34,7 +34,7 @@ final class OkHttpTaskThreads {
     }
 
     /** Switches the shared runner's executor to virtual threads, once per JVM. */
-    static boolean ensureVirtual() {
+    public static boolean ensureVirtual() {
         return Once.APPLIED;
     }
 

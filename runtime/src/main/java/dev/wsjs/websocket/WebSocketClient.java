@@ -78,6 +78,9 @@ public final class WebSocketClient implements AutoCloseable {
         dispatcher.setMaxRequests(MAX_CONCURRENT_HANDSHAKES);
         dispatcher.setMaxRequestsPerHost(MAX_CONCURRENT_HANDSHAKES);
         this.http = CompletableFuture.supplyAsync(() -> {
+            // Fast-fallback connects run on OkHttp's shared task runner: on virtual threads, not on
+            // platform threads that linger a minute after each burst of connections.
+            dev.wsjs.internal.OkHttpTaskThreads.ensureVirtual();
             OkHttpClient b = base.get();
             return b.newBuilder()
                     .protocols(List.of(Protocol.HTTP_1_1))
