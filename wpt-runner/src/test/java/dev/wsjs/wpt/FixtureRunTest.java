@@ -229,7 +229,7 @@ class FixtureRunTest {
         assertTrue(output.lines().anyMatch(l -> l.startsWith("/fixture ") && l.contains(" first ")), output);
         assertTrue(output.lines().anyMatch(l -> l.startsWith("/fixture/sub ") && l.contains(" v1 ")), output);
         assertTrue(output.lines().anyMatch(l -> l.startsWith("total ")), output);
-        assertTrue(output.contains("1 testharness .html test(s) not run"), "HTML tests are counted as not run");
+        assertTrue(output.contains("1 testharness XHTML page(s) not run"), "XHTML pages are counted as not run");
     }
 
     @Test
