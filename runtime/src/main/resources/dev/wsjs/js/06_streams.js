@@ -785,7 +785,8 @@
     },
 
     // https://webidl.spec.whatwg.org/#es-asynchronous-iterator-prototype-object (return)
-    return(value = undefined) {
+    // (One declared parameter: WebIDL gives the return method a length of 1.)
+    return(value) {
       let state;
       try {
         state = iteratorState(this, "return");
