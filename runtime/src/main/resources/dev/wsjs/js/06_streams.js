@@ -257,16 +257,6 @@
     return ReflectApply(ArrayBufferTransferToFixedLength, O, []);
   }
 
-  // https://streams.spec.whatwg.org/#can-transfer-array-buffer
-  function canTransferArrayBuffer(O) {
-    // 3. If ! IsDetachedBuffer(O) is true, return false.
-    // 4. If SameValue(O.[[ArrayBufferDetachKey]], undefined) is false, return false: the detach key is not
-    //    visible to scripts, so the buffers the streams themselves transferred (which have none) are the
-    //    only ones this is asked about.
-    // 5. Return true.
-    return !isDetachedBuffer(O);
-  }
-
   // https://streams.spec.whatwg.org/#abstract-opdef-cloneasuint8array
   function cloneAsUint8Array(O) {
     // 3. Assert: ! IsDetachedBuffer(O.[[ViewedArrayBuffer]]) is false.
@@ -1010,7 +1000,6 @@
 
   // ------------------------------------------------------------------ ReadableStreamBYOBReader
 
-  let byobReaderRecordOf;
   let isBYOBReaderObject;
 
   class ReadableStreamBYOBReader {
@@ -1028,7 +1017,6 @@
     }
 
     static {
-      byobReaderRecordOf = (object) => object.#reader;
       isBYOBReaderObject = (V) => V !== null && typeof V === "object" && #reader in V;
     }
 
@@ -2883,7 +2871,8 @@
   function readableByteStreamControllerRespondInternal(controller, bytesWritten) {
     // 1. Let firstDescriptor be controller.[[pendingPullIntos]][0].
     const firstDescriptor = controller.pendingPullIntos[0];
-    // 2. Assert: ! CanTransferArrayBuffer(firstDescriptor's buffer) is true.
+    // 2. Assert: ! CanTransferArrayBuffer(firstDescriptor's buffer) is true. (Its buffer was transferred by
+    //    the caller a moment ago, so it is not detached and has no detach key.)
     // 3. Perform ! ReadableByteStreamControllerInvalidateBYOBRequest(controller).
     readableByteStreamControllerInvalidateBYOBRequest(controller);
     // 4. Let state be controller.[[stream]].[[state]].
