@@ -53,3 +53,45 @@ async_test((t) => {
     assert_true(events.includes("load"));
   });
 }, "FileReader reads as text with its events, and refuses a second read while busy");
+
+promise_test(async () => {
+  // load and loadend are fired by one task; the load listeners' microtasks run in between, because
+  // the JavaScript stack is empty once they return (HTML's "clean up after running a callback").
+  for (const parts of [[], ["a"]]) {
+    const reader = new FileReader();
+    const log = [];
+    reader.onload = () => {
+      log.push("load");
+      Promise.resolve().then(() => log.push("microtask queued by load"));
+    };
+    const loadend = new Promise((resolve) => {
+      reader.onloadend = () => {
+        log.push("loadend");
+        resolve();
+      };
+    });
+    reader.readAsText(new Blob(parts));
+    await loadend;
+    assert_array_equals(log, ["load", "microtask queued by load", "loadend"], `${parts.length} parts`);
+  }
+}, "FileReader performs a microtask checkpoint between load and loadend");
+
+promise_test(async () => {
+  // A load listener that starts another read keeps loadend for that read.
+  const reader = new FileReader();
+  const log = [];
+  let reads = 0;
+  reader.onload = () => {
+    log.push(`load ${reader.result}`);
+    if (reads++ === 0) reader.readAsText(new Blob(["second"]));
+  };
+  const done = new Promise((resolve) => {
+    reader.onloadend = () => {
+      log.push("loadend");
+      resolve();
+    };
+  });
+  reader.readAsText(new Blob(["first"]));
+  await done;
+  assert_array_equals(log, ["load first", "load second", "loadend"]);
+}, "FileReader fires loadend only for the read that is not followed by another");

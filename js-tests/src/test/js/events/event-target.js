@@ -193,3 +193,26 @@ test(() => {
   assert_false(Reflect.setPrototypeOf(named, {}), "immutable prototype");
   assert_true(globalThis instanceof EventTarget);
 }, "Window's named properties object sits between Window.prototype and EventTarget.prototype");
+
+test(() => {
+  // WebIDL's receiver check accepts the platform object only: a Proxy of it, or an object that
+  // inherits from it, is a different object.
+  const target = new EventTarget();
+  const listener = () => {};
+  for (const [what, receiver] of [["a Proxy of an EventTarget", new Proxy(target, {})],
+    ["an object inheriting from an EventTarget", Object.create(target)],
+    ["a Proxy of the global object", new Proxy(globalThis, {})],
+    ["an object inheriting from the global object", Object.create(globalThis)]]) {
+    assert_throws_js(TypeError, () => receiver.addEventListener("x", listener), `addEventListener on ${what}`);
+    assert_throws_js(TypeError, () => receiver.removeEventListener("x", listener), `removeEventListener on ${what}`);
+    assert_throws_js(TypeError, () => receiver.dispatchEvent(new Event("x")), `dispatchEvent on ${what}`);
+  }
+  class Sub extends EventTarget {}
+  let fired = 0;
+  const sub = new Sub();
+  sub.addEventListener("x", () => fired++);
+  sub.dispatchEvent(new Event("x"));
+  (0, globalThis.addEventListener)("x", () => fired++);
+  EventTarget.prototype.dispatchEvent.call(undefined, new Event("x"));
+  assert_equals(fired, 2, "subclass instances and the global (also as undefined) pass");
+}, "EventTarget operations refuse a Proxy of an EventTarget or an object inheriting from one");

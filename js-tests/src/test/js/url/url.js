@@ -88,3 +88,31 @@ test(() => {
   assert_throws_js(TypeError, () => hrefGetter.call({}), "brand check");
   assert_idl_attribute(u, "href");
 }, "URL is a real interface");
+
+test(() => {
+  // The same strings parsed again (the runtime keeps recent parse results) give independent URLs.
+  const a = new URL("https://example.com/a/b?q#f");
+  const b = new URL("https://example.com/a/b?q#f");
+  assert_not_equals(a, b);
+  a.pathname = "/changed";
+  a.searchParams.append("x", "1");
+  a.hostname = "other.example";
+  assert_equals(b.href, "https://example.com/a/b?q#f", "a URL is unaffected by changes to one parsed from the same string");
+  assert_equals(new URL("https://example.com/a/b?q#f").href, "https://example.com/a/b?q#f", "nor is a third");
+  const v6 = new URL("http://[::1]:81/p");
+  v6.port = "82";
+  assert_equals(new URL("http://[::1]:81/p").href, "http://[::1]:81/p");
+}, "URLs parsed from the same string are independent");
+
+test(() => {
+  assert_equals(new URL("c/d", "https://example.com/a/b").href, "https://example.com/a/c/d");
+  assert_equals(new URL("c/d", "https://example.org/x/").href, "https://example.org/x/c/d", "same input, another base");
+  assert_equals(new URL("c/d", "https://example.com/a/b").href, "https://example.com/a/c/d");
+  assert_throws_js(TypeError, () => new URL("c/d"), "no base: failure");
+  assert_throws_js(TypeError, () => new URL("c/d"), "and again");
+  assert_equals(new URL("c/d", "file:///z/").href, "file:///z/c/d");
+  assert_false(URL.canParse("http://exa mple.com/"));
+  assert_false(URL.canParse("http://exa mple.com/"));
+  assert_true(URL.canParse("ws://127.0.0.1:8080/"));
+  assert_equals(URL.parse("ws://127.0.0.1:8080/").port, "8080");
+}, "relative URLs are resolved against their own base each time, failures stay failures");

@@ -1,4 +1,5 @@
 // META: servers=raw,ws
+// META: timeout=long
 // Answers to the opening handshake that fail the WebSocket connection
 // (https://websockets.spec.whatwg.org/#feedback-from-the-protocol, "fail the WebSocket connection";
 // RFC 6455 section 4.1, "the client MUST validate the server's response"). Whatever the cause, a
@@ -97,6 +98,8 @@ promise_test(async () => {
   const traces = {};
   for (const [path, , protocols] of VARIANTS) traces[path] = await trace(RAW + path, protocols);
   traces["refused"] = await trace("ws://127.0.0.1:1/");
+  traces["unresolvable host"] = await trace("ws://nowhere.invalid/");
+  traces["TLS failure"] = await trace(RAW.replace(/^ws:/, "wss:") + "/ok");
   traces["bad port"] = await trace("ws://127.0.0.1:6667/");
   traces["no route"] = await trace(SERVERS.ws + "/no-such-route");
   traces["no subprotocol"] = await trace(SERVERS.ws + "/no-protocol", ["needed"]);

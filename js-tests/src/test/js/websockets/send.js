@@ -114,6 +114,26 @@ promise_test(async (t) => {
 
 promise_test(async (t) => {
   const ws = await opened(t);
+  const big = new Uint8Array(100 * 1024).map((_, i) => (i * 7) & 0xff);
+  ws.send(big);
+  const received = await nextMessage(ws);
+  assert_true(received instanceof ArrayBuffer);
+  assert_false(received.detached);
+  const moved = structuredClone(received, { transfer: [received] });
+  assert_equals(received.byteLength, 0, "a received ArrayBuffer can be transferred (detached)");
+  assert_equals(moved.byteLength, big.length);
+  assert_array_equals(new Uint8Array(moved).subarray(99 * 1024), big.subarray(99 * 1024));
+
+  ws.binaryType = "blob";
+  ws.send(big);
+  const blob = await nextMessage(ws);
+  assert_true(blob instanceof Blob);
+  assert_equals(blob.size, big.length);
+  assert_array_equals(new Uint8Array(await blob.arrayBuffer()).subarray(0, 1024), big.subarray(0, 1024));
+}, "a large received message is an ordinary ArrayBuffer (transferable) or a Blob with the same bytes");
+
+promise_test(async (t) => {
+  const ws = await opened(t);
   ws.send("abc");
   ws.send("é€");
   ws.send(new Uint8Array(10));

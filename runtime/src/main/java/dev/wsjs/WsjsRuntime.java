@@ -89,6 +89,8 @@ public final class WsjsRuntime implements AutoCloseable {
     private final ConsoleSink console;
     private final Context context;
     private final Value internals;
+    /** The global object's bindings, looked up once by the loop thread for {@link #call}. */
+    private Value globals;
     private final Ops ops;
     private final Path moduleRoot;
     private final long statementLimit;
@@ -332,7 +334,8 @@ public final class WsjsRuntime implements AutoCloseable {
     public CompletableFuture<Object> call(String name, Object... args) {
         Objects.requireNonNull(name, "name: pass the name of a global function");
         return settle(ctx -> {
-            Value fn = ctx.getBindings("js").getMember(name);
+            if (globals == null) globals = ctx.getBindings("js");
+            Value fn = globals.getMember(name);
             if (fn == null || !fn.canExecute()) {
                 throw new IllegalArgumentException("globalThis." + name + " is not a function");
             }
@@ -340,18 +343,29 @@ public final class WsjsRuntime implements AutoCloseable {
         });
     }
 
+    /**
+     * Runs {@code work} as a posted task and completes with its value, awaited if it is a promise. One
+     * future per call: a server rendering pages calls this for every request.
+     */
     private CompletableFuture<Object> settle(Function<Context, Value> work) {
-        // Tracked too: a promise still pending when the runtime closes never settles.
+        // Tracked: closing fails it if the task never runs, or runs but its promise never settles.
         CompletableFuture<Object> result = track(new CompletableFuture<>());
-        submit(ctx -> {
+        if (closing.get()) {
+            result.completeExceptionally(closedException("work submitted from Java was not run"));
+            return result;
+        }
+        loop.post(TaskSource.POSTED, () -> {
             Value v;
             try {
-                v = work.apply(ctx);
+                v = work.apply(context);
             } catch (PolyglotException e) {
                 result.completeExceptionally(new ScriptException(describe(e), e));
-                return null;
+                return;
+            } catch (Throwable t) {
+                result.completeExceptionally(t);
+                return;
             }
-            if (v != null && v.hasMember("then") && v.getMember("then").canExecute()) {
+            if (v != null && !v.isString() && v.hasMember("then") && v.getMember("then").canExecute()) {
                 // Proxies are callable from JS whatever the host access policy says.
                 ProxyExecutable onFulfilled = a -> {
                     result.complete(toJava(a.length > 0 ? a[0] : null));
@@ -365,10 +379,6 @@ public final class WsjsRuntime implements AutoCloseable {
             } else {
                 result.complete(toJava(v));
             }
-            return null;
-        }).exceptionally(t -> {
-            result.completeExceptionally(t);
-            return null;
         });
         return result;
     }

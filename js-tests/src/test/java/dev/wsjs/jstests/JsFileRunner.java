@@ -52,16 +52,21 @@ final class JsFileRunner {
         Value[] harnessApi = new Value[1];
 
         WsjsRuntime.Builder builder = WsjsRuntime.builder();
+        WebSocketSettings[] webSocket = {WebSocketSettings.defaults()};
         meta.limits().forEach((name, value) -> {
             switch (name) {
                 case "maxOpenWebSockets" -> builder.maxOpenWebSockets(Math.toIntExact(value));
                 case "maxQueuedOutgoingBytes" -> builder.maxQueuedOutgoingBytes(value);
                 case "statementLimit" -> builder.statementLimit(value);
-                case "handshakeTimeoutMs" -> builder.webSocketSettings(
-                        WebSocketSettings.defaults().withHandshakeTimeout(Duration.ofMillis(value)));
+                case "handshakeTimeoutMs" -> webSocket[0] = webSocket[0].withHandshakeTimeout(Duration.ofMillis(value));
+                case "closeTimeoutMs" -> webSocket[0] = webSocket[0].withCloseTimeout(Duration.ofMillis(value));
+                case "maxIncomingMessageBytes" -> webSocket[0] = webSocket[0].withMaxIncomingMessageBytes(value);
+                case "pingIntervalMs" -> webSocket[0] = webSocket[0].withPingInterval(Duration.ofMillis(value));
+                case "pongTimeoutMs" -> webSocket[0] = webSocket[0].withPongTimeout(Duration.ofMillis(value));
                 default -> throw new IllegalArgumentException("unknown limit " + name);
             }
         });
+        builder.webSocketSettings(webSocket[0]);
         WsjsRuntime rt = builder
                 .location(location)
                 .console((level, text) -> console.add(level + " " + text))

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -41,10 +42,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * <li>{@code /hangup} — reads the request and closes the connection without a word</li>
  * <li>{@code /hang} — reads the request and never answers (until the client gives up)</li>
  * </ul>
+ * A TLS ClientHello (a {@code wss:} URL to this server) gets a plain-text HTTP answer, so every
+ * {@code wss:} connection to it fails in the TLS handshake.
  */
 final class RawHandshakeTestServer implements TestServer {
 
     private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
+    /** The first byte of a TLS handshake record (a ClientHello), RFC 8446 section 5.1. */
+    private static final int TLS_HANDSHAKE_RECORD = 0x16;
     /** A server's close frame with code 1000 and no reason. */
     private static final byte[] CLOSE_1000 = {(byte) 0x88, 2, 0x03, (byte) 0xE8};
 
@@ -81,8 +86,17 @@ final class RawHandshakeTestServer implements TestServer {
 
     private void serve(Socket socket) {
         try (socket) {
-            InputStream in = socket.getInputStream();
+            PushbackInputStream in = new PushbackInputStream(socket.getInputStream(), 1);
             OutputStream out = socket.getOutputStream();
+            int first = in.read();
+            if (first == TLS_HANDSHAKE_RECORD) {
+                // A wss: client's ClientHello: a plain-text answer is not a TLS record, so TLS fails.
+                out.write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                out.flush();
+                return;
+            }
+            if (first == -1) return;
+            in.unread(first);
             String head = readHead(in);
             if (head == null) return;
             String[] lines = head.split("\r\n");

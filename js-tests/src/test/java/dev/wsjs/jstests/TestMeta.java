@@ -18,14 +18,15 @@ import java.util.Set;
  *   <li>{@code // META: script=resources/helpers.js} — a script (relative to the file) evaluated before it</li>
  *   <li>{@code // META: limits=maxOpenWebSockets:2,maxQueuedOutgoingBytes:4096} — embedder limits of the
  *       file's runtime ({@code WsjsRuntime.Builder} methods of those names; also {@code statementLimit}, and
- *       {@code handshakeTimeoutMs}, the {@code WebSocketSettings} handshake timeout)</li>
+ *       the {@code WebSocketSettings} {@code handshakeTimeoutMs}, {@code closeTimeoutMs},
+ *       {@code maxIncomingMessageBytes}, {@code pingIntervalMs}, {@code pongTimeoutMs})</li>
  * </ul>
  * META lines must come before the first line that is not a comment or blank.
  */
 record TestMeta(List<String> servers, Duration timeout, List<String> scripts, Map<String, Long> limits) {
 
     static final Set<String> LIMITS = Set.of("maxOpenWebSockets", "maxQueuedOutgoingBytes", "statementLimit",
-            "handshakeTimeoutMs");
+            "handshakeTimeoutMs", "closeTimeoutMs", "maxIncomingMessageBytes", "pingIntervalMs", "pongTimeoutMs");
 
     static final Duration NORMAL_TIMEOUT = Duration.ofSeconds(10);
     static final Duration LONG_TIMEOUT = Duration.ofSeconds(60);

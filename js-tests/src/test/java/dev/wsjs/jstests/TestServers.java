@@ -18,7 +18,8 @@ final class TestServers implements AutoCloseable {
             "http", HttpTestServer::start,
             "ws", WebSocketTestServer::start,
             "ws-plain", WebSocketTestServer::startWithoutDeflate,
-            "raw", RawHandshakeTestServer::start);
+            "raw", RawHandshakeTestServer::start,
+            "frames", RawFrameTestServer::start);
 
     private final Map<String, TestServer> started = new LinkedHashMap<>();
 

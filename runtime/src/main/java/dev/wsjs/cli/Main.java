@@ -55,6 +55,11 @@ public final class Main {
             out.println("mode: " + modeDescription());
             return EXIT_OK;
         }
+        String engineProblem = engineOptionProblem();
+        if (engineProblem != null) {
+            err.println("wsjs: " + engineProblem);
+            return EXIT_USAGE;
+        }
         warnIfJitUnavailable(err);
         LocalWebSocketServer server = null;
         try {
@@ -143,6 +148,28 @@ public final class Main {
     }
 
     /** One line on stderr when JIT mode was asked for but this JVM cannot run the compiler. */
+    /**
+     * Creates the shared engine now, so that a bad {@code -Dpolyglot.*} option (from WSJS_JAVA_OPTS) is
+     * one line saying what to change, not a stack trace from the first runtime.
+     *
+     * @return null when the engine could be created, else what is wrong
+     */
+    static String engineOptionProblem() {
+        try {
+            SharedEngine.get();
+            return null;
+        } catch (ExceptionInInitializerError | IllegalArgumentException e) {
+            Throwable cause = e instanceof ExceptionInInitializerError && e.getCause() != null ? e.getCause() : e;
+            String message = String.valueOf(cause.getMessage());
+            if (message.contains("is experimental")) {
+                int end = message.indexOf(" and must be enabled");
+                return (end > 0 ? message.substring(0, end) : message) + ": add -D"
+                        + SharedEngine.EXPERIMENTAL_OPTIONS_PROPERTY + "=true to WSJS_JAVA_OPTS to allow GraalVM's experimental options";
+            }
+            return "bad GraalVM engine option (check the -Dpolyglot.* settings in WSJS_JAVA_OPTS): " + message;
+        }
+    }
+
     private static void warnIfJitUnavailable(PrintStream err) {
         if ("jit".equals(System.getProperty("wsjs.mode")) && !SharedEngine.optimizingCompilerAvailable()) {
             err.println("wsjs: warning: the Graal compiler could not be loaded on Java " + Runtime.version()

@@ -30,9 +30,12 @@ public final class JsLayer {
             "05_url.js",
             "06_encoding.js",
             "06_streams.js",
+            "06_text_streams.js",
             "07_blob.js",
+            "07_form_data.js",
             "08_abort.js",
             "09_globals.js",
+            "09_messaging.js",
             "10_websocket.js",
             "11_wsjs_namespace.js",
             "12_websocket_stream.js");

@@ -31,7 +31,10 @@ public final class SharedEngine {
     }
 
     private static Engine.Builder builder(boolean compilationOptions) {
-        Engine.Builder builder = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false");
+        Engine.Builder builder = Engine.newBuilder("js").option("engine.WarnInterpreterOnly", "false")
+                // GraalVM's experimental options (-Dpolyglot.engine.CompileOnly=..., thresholds, ...)
+                // for profiling and tuning, only when asked for by name.
+                .allowExperimentalOptions(Boolean.getBoolean(EXPERIMENTAL_OPTIONS_PROPERTY));
         if (compilationOptions) {
             // Measured with bench/compare.sh --pin same (client and server sharing one core): the Graal
             // compiler runs as Java code here (no native libgraal on a stock JDK), so compiling is slow
@@ -44,6 +47,9 @@ public final class SharedEngine {
         }
         return builder;
     }
+
+    /** The system property that lets {@code -Dpolyglot.*} name GraalVM's experimental options. */
+    public static final String EXPERIMENTAL_OPTIONS_PROPERTY = "wsjs.experimentalOptions";
 
     /** At least this many compiler threads, even on a machine with fewer cores. */
     private static final int COMPILER_THREADS = 4;

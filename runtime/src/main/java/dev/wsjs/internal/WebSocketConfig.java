@@ -34,8 +34,12 @@ public record WebSocketConfig(OkHttpClient base, List<Path> trustedCertificates,
         return DefaultHttp.CLIENT;
     }
 
-    /** A client whose OkHttp side is made on a network thread, off the calling (loop) thread. */
+    /**
+     * A client whose OkHttp side is made on a network thread, off the calling (loop) thread. OkHttp's
+     * shared task runner is put on virtual threads first, so connecting leaves no platform threads.
+     */
     WebSocketClient newClient() {
+        OkHttpTaskThreads.ensureVirtual();
         return new WebSocketClient(() -> {
             OkHttpClient http = (base != null ? base : defaultHttpClient()).newBuilder()
                     .cookieJar(new RuntimeCookieJar())

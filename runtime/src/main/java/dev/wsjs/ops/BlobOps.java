@@ -113,4 +113,18 @@ public final class BlobOps {
     public void queueTask(Value task) {
         services.loop().post(TaskSource.NETWORKING, () -> task.executeVoid());
     }
+
+    /**
+     * Queues ONE task on the file reading task source that calls {@code first}, then {@code second},
+     * each as an outermost call into JavaScript, so a microtask checkpoint runs between them. That is
+     * what HTML's "clean up after running a callback" does when a task fires an event and goes on:
+     * once the event's listeners have returned, the JavaScript stack is empty and microtasks run
+     * before the task's next step (FileReader's load, then loadend).
+     */
+    @HostAccess.Export
+    public void queueTaskInTwoSteps(Value first, Value second) {
+        services.loop().post(TaskSource.NETWORKING, () -> {
+            if (first.execute().asBoolean()) second.executeVoid();
+        });
+    }
 }

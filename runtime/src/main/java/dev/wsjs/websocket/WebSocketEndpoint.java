@@ -44,6 +44,8 @@ import okio.Sink;
 public final class WebSocketEndpoint {
 
     private static final Object STOP = new Object();
+    /** Queued for the writer to send the pong in {@link #pendingPong}, if any is left by then. */
+    private static final Object PONG = new Object();
     private static final Object WAKE = new Object();
     private static final int NO_URGENT_CLOSE = Integer.MIN_VALUE;
     /** How long a writer waits for more work before it ends. */
@@ -115,6 +117,12 @@ public final class WebSocketEndpoint {
      */
     private final java.util.concurrent.atomic.AtomicInteger sinkUsers = new java.util.concurrent.atomic.AtomicInteger(2);
     private volatile long awaitedPong = -1;
+    /**
+     * The payload of the latest ping not answered yet. RFC 6455 section 5.5.3 lets an endpoint that
+     * has not yet answered earlier pings answer only the most recent one: so a ping flood from a peer
+     * that does not read costs one payload, not a queue of pongs that grows without bound.
+     */
+    private final java.util.concurrent.atomic.AtomicReference<byte[]> pendingPong = new java.util.concurrent.atomic.AtomicReference<>();
     private volatile Runnable finishedHook;
 
     /**
@@ -340,8 +348,8 @@ public final class WebSocketEndpoint {
         @Override
         public void onPing(byte[] payload) {
             // Section 5.5.2: answer with the same payload, unless our close frame is already queued.
-            if (!closeQueued.get()) {
-                queue(new Control(OPCODE_PONG, payload));
+            if (!closeQueued.get() && pendingPong.getAndSet(payload) == null) {
+                queue(PONG);
             }
         }
 
@@ -523,6 +531,9 @@ public final class WebSocketEndpoint {
                     if (item instanceof Message m) {
                         payloadBytes += m.payload().remaining();
                         writer.writeMessage(m.opcode(), m.payload());
+                    } else if (item == PONG) {
+                        byte[] pong = pendingPong.getAndSet(null);
+                        if (pong != null) writer.writeControl(OPCODE_PONG, pong);
                     } else if (item instanceof Control c) {
                         writer.writeControl(c.opcode(), c.payload());
                     } else if (item instanceof Close c) {

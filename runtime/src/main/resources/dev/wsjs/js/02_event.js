@@ -374,10 +374,17 @@
     return converters.boolean(V);
   }
 
-  /** Whether `target` is an EventTarget: branded and with the listener slot. */
+  /** Whether `target` is an EventTarget: an object its constructor made, or the global object. */
   function isEventTarget(target) {
-    return target !== null && typeof target === "object" && target[brand] === brand && _listeners in target;
+    return isEventTargetObject(target);
   }
+
+  /** The receiver check of EventTarget's operations (WebIDL "create an operation function" step 2.1.2). */
+  function assertEventTarget(self) {
+    if (!isEventTargetObject(self)) throw new TypeError("Illegal invocation");
+  }
+
+  let isEventTargetObject;
 
   function listenersOf(target, type) {
     const map = target[_listeners];
@@ -470,6 +477,17 @@
   }
 
   class EventTarget {
+    // Marks the objects this constructor made (subclass instances included). Unlike the symbol-keyed
+    // brand, a private name is neither forwarded by a Proxy nor inherited from a prototype, so neither
+    // `new Proxy(target, {})` nor `Object.create(target)` passes for the platform object it wraps.
+    #eventTarget = true;
+
+    static {
+      // The global object is the one EventTarget made without this constructor; a Proxy of it is
+      // another object.
+      isEventTargetObject = (V) => V === globalThis || (V !== null && typeof V === "object" && #eventTarget in V);
+    }
+
     // https://dom.spec.whatwg.org/#dom-eventtarget-eventtarget
     constructor() {
       // The new EventTarget() constructor steps are to do nothing: the listener list and handler map
@@ -484,7 +502,7 @@
       // An operation called on null or undefined applies to the global object (WebIDL "create an
       // operation function"), which is an EventTarget here.
       const self = this ?? globalThis;
-      webidl.assertBranded(self, EventTargetPrototype);
+      assertEventTarget(self);
       const prefix = "Failed to execute 'addEventListener' on 'EventTarget'";
       webidl.requiredArguments(arguments.length, 2, prefix);
       type = converters.DOMString(type, prefix, "Argument 1");
@@ -516,7 +534,7 @@
     // https://dom.spec.whatwg.org/#dom-eventtarget-removeeventlistener
     removeEventListener(type, callback, options = undefined) {
       const self = this ?? globalThis;
-      webidl.assertBranded(self, EventTargetPrototype);
+      assertEventTarget(self);
       const prefix = "Failed to execute 'removeEventListener' on 'EventTarget'";
       webidl.requiredArguments(arguments.length, 2, prefix);
       type = converters.DOMString(type, prefix, "Argument 1");
@@ -535,7 +553,7 @@
     // https://dom.spec.whatwg.org/#dom-eventtarget-dispatchevent
     dispatchEvent(event) {
       const self = this ?? globalThis;
-      webidl.assertBranded(self, EventTargetPrototype);
+      assertEventTarget(self);
       const prefix = "Failed to execute 'dispatchEvent' on 'EventTarget'";
       webidl.requiredArguments(arguments.length, 1, prefix);
       event = convertEvent(event, prefix, "Argument 1");

@@ -15,6 +15,9 @@
 //   utf8DecodeWithoutBOM(bytes) → string
 //   utf8DecodeWithoutBOMOrFail(bytes) → string, or null on the first error
 //   utf8ByteLength(string) → number
+//   decoderEncoding(label, prefix), convertTextDecoderOptions, newDecoderContext(encoding, fatal,
+//   ignoreBOM) → { encoding, fatal, ignoreBOM, decode(bytes, flush) → string or null on error },
+//   byteView(bufferSource) → Uint8Array: what TextDecoderStream (06_text_streams.js) shares
 // where bytes is a Uint8Array, another ArrayBufferView or an ArrayBuffer.
 (function (globalThis, internals, ops) {
   "use strict";
@@ -572,20 +575,83 @@
     { key: "stream", converter: webidl.converters.boolean, defaultValue: false },
   ]);
 
+  // The state every TextDecoderCommon object has (https://encoding.spec.whatwg.org/#textdecodercommon):
+  // encoding, error mode, ignore BOM, BOM seen, and a decoder with its I/O queue. The decoder reads
+  // each chunk before returning, so the queue only ever holds bytes a fatal error left unread.
+  class DecoderContext {
+    constructor(encoding, fatal, ignoreBOM) {
+      this.encoding = encoding;
+      this.fatal = fatal;
+      this.ignoreBOM = ignoreBOM;
+      this.bomSeen = false;
+      this.decoder = newDecoderState(encoding);
+      this.pending = null;
+    }
+
+    // A new instance of the encoding's decoder, an empty I/O queue, and BOM seen false.
+    reset() {
+      this.decoder = newDecoderState(this.encoding);
+      this.pending = null;
+      this.bomSeen = false;
+    }
+
+    // Pushes bytes to the I/O queue and processes its items; end-of-queue too when flush is true.
+    // Returns the serialized output, or null when processing an item returned error (the caller
+    // throws the TypeError the standard asks for).
+    decode(bytes, flush) {
+      if (this.pending !== null) {
+        const queued = new Uint8Array(this.pending.length + typedArrayByteLength.call(bytes));
+        queued.set(this.pending);
+        queued.set(bytes, this.pending.length);
+        bytes = queued;
+        this.pending = null;
+      }
+      let output;
+      try {
+        output = runDecoder(this.encoding, this.decoder, bytes, this.fatal, flush);
+      } catch (e) {
+        if (!(e instanceof DecodeFailure)) throw e;
+        if (e.rest.length > 0) this.pending = e.rest;
+        return null;
+      }
+      return this.serialize(output);
+    }
+
+    // Serialize I/O queue: for UTF-8 and UTF-16BE/LE, a U+FEFF first code point is dropped unless
+    // ignore BOM is true; BOM seen is set by the first code point of the stream.
+    serialize(output) {
+      if (output.length === 0 || this.ignoreBOM || this.bomSeen) return output;
+      if (this.encoding !== "UTF-8" && this.encoding !== "UTF-16BE" && this.encoding !== "UTF-16LE") {
+        return output;
+      }
+      this.bomSeen = true;
+      return output.charCodeAt(0) === 0xFEFF ? output.slice(1) : output;
+    }
+  }
+
+  // Steps 1-2 of the TextDecoder and TextDecoderStream constructors: the encoding label names, or a
+  // RangeError. This runtime has no decoder for the legacy multi-byte encodings: a RangeError too.
+  function decoderEncoding(label, prefix) {
+    // 1. Let encoding be the result of getting an encoding from label.
+    const encoding = getEncoding(label);
+    // 2. If encoding is failure or replacement, then throw a RangeError.
+    if (encoding === null || encoding === "replacement") {
+      throw new RangeError(`${prefix}: The encoding label provided ('${label}') is invalid.`);
+    }
+    if (!SUPPORTED.has(encoding)) {
+      throw new RangeError(`${prefix}: The encoding '${encoding}' is not supported by this runtime.`);
+    }
+    return encoding;
+  }
+
   let isTextDecoder;
 
   class TextDecoder {
-    #encoding;
-    #decoder = null;
-    // The bytes of the I/O queue the decoder has not read: only left behind by a fatal error.
-    #pending = null;
-    #ignoreBOM;
-    #bomSeen = false;
-    #fatal;
+    #context;
     #doNotFlush = false;
 
     static {
-      isTextDecoder = (value) => value !== null && typeof value === "object" && #encoding in value;
+      isTextDecoder = (value) => value !== null && typeof value === "object" && #context in value;
     }
 
     constructor(label = "utf-8", options = undefined) {
@@ -593,37 +659,27 @@
       this[webidl.brand] = webidl.brand;
       label = webidl.converters.DOMString(label, prefix, "Argument 1");
       options = convertTextDecoderOptions(options, prefix, "Argument 2");
-      // 1. Let encoding be the result of getting an encoding from label.
-      const encoding = getEncoding(label);
-      // 2. If encoding is failure or replacement, then throw a RangeError.
-      if (encoding === null || encoding === "replacement") {
-        throw new RangeError(`${prefix}: The encoding label provided ('${label}') is invalid.`);
-      }
-      if (!SUPPORTED.has(encoding)) {
-        throw new RangeError(`${prefix}: The encoding '${encoding}' is not supported by this runtime.`);
-      }
+      // 1.-2. Get an encoding from label; failure or replacement throws a RangeError.
       // 3. Set this's encoding to encoding.
-      this.#encoding = encoding;
       // 4. If options["fatal"] is true, then set this's error mode to "fatal".
-      this.#fatal = options.fatal;
       // 5. Set this's ignore BOM to options["ignoreBOM"].
-      this.#ignoreBOM = options.ignoreBOM;
+      this.#context = new DecoderContext(decoderEncoding(label, prefix), options.fatal, options.ignoreBOM);
     }
 
     // The encoding's name, ASCII lowercased.
     get encoding() {
       assertTextDecoder(this);
-      return this.#encoding.toLowerCase();
+      return this.#context.encoding.toLowerCase();
     }
 
     get fatal() {
       assertTextDecoder(this);
-      return this.#fatal;
+      return this.#context.fatal;
     }
 
     get ignoreBOM() {
       assertTextDecoder(this);
-      return this.#ignoreBOM;
+      return this.#context.ignoreBOM;
     }
 
     decode(input = undefined, options = undefined) {
@@ -631,47 +687,21 @@
       const prefix = "Failed to execute 'decode' on 'TextDecoder'";
       if (input !== undefined) input = webidl.converters.AllowSharedBufferSource(input, prefix, "Argument 1");
       options = convertTextDecodeOptions(options, prefix, "Argument 2");
+      const context = this.#context;
       // 1. If this's do not flush is false, then set this's decoder to a new instance of this's
       //    encoding's decoder, this's I/O queue to « end-of-queue », and BOM seen to false.
-      if (!this.#doNotFlush) {
-        this.#decoder = newDecoderState(this.#encoding);
-        this.#pending = null;
-        this.#bomSeen = false;
-      }
+      if (!this.#doNotFlush) context.reset();
       // 2. Set this's do not flush to options["stream"].
       this.#doNotFlush = options.stream;
       // 3. If input is given, then push a copy of input to this's I/O queue. (The bytes are read
       //    before this method returns and only a fatal error keeps any, as a copy.)
-      let bytes = input === undefined ? EMPTY_BYTES : byteView(input);
-      if (this.#pending !== null) {
-        const queued = new Uint8Array(this.#pending.length + typedArrayByteLength.call(bytes));
-        queued.set(this.#pending);
-        queued.set(bytes, this.#pending.length);
-        bytes = queued;
-        this.#pending = null;
+      // 4.-5. Process the queue; end-of-queue is processed only when do not flush is false.
+      const output = context.decode(input === undefined ? EMPTY_BYTES : byteView(input), !this.#doNotFlush);
+      // Otherwise, if result is error, throw a TypeError.
+      if (output === null) {
+        throw new TypeError(`${prefix}: The encoded data was not valid for encoding ${context.encoding.toLowerCase()}.`);
       }
-      // 4.–5. Process the queue; end-of-queue is processed only when do not flush is false.
-      let output;
-      try {
-        output = runDecoder(this.#encoding, this.#decoder, bytes, this.#fatal, !this.#doNotFlush);
-      } catch (e) {
-        if (!(e instanceof DecodeFailure)) throw e;
-        // Otherwise, if result is error, throw a TypeError.
-        if (e.rest.length > 0) this.#pending = e.rest;
-        throw new TypeError(`${prefix}: The encoded data was not valid for encoding ${this.#encoding.toLowerCase()}.`);
-      }
-      return this.#serialize(output);
-    }
-
-    // Serialize I/O queue: for UTF-8 and UTF-16BE/LE, a U+FEFF first code point is dropped unless
-    // ignore BOM is true; BOM seen is set by the first code point of the stream.
-    #serialize(output) {
-      if (output.length === 0 || this.#ignoreBOM || this.#bomSeen) return output;
-      if (this.#encoding !== "UTF-8" && this.#encoding !== "UTF-16BE" && this.#encoding !== "UTF-16LE") {
-        return output;
-      }
-      this.#bomSeen = true;
-      return output.charCodeAt(0) === 0xFEFF ? output.slice(1) : output;
+      return output;
     }
   }
 
@@ -826,6 +856,11 @@
   }
 
   internals.encoding = {
+    // For TextDecoderStream: the constructor's encoding steps, its dictionary, and the decoder state.
+    decoderEncoding,
+    convertTextDecoderOptions,
+    newDecoderContext: (encoding, fatal, ignoreBOM) => new DecoderContext(encoding, fatal, ignoreBOM),
+    byteView,
     utf8Encode(string) {
       return utf8Encode(String(string));
     },

@@ -1,6 +1,6 @@
 // https://encoding.spec.whatwg.org/#api (implemented by 06_encoding.js)
 // Decoders: UTF-8, UTF-16LE, UTF-16BE, the legacy single-byte encodings, x-user-defined; the labels
-// of the legacy multi-byte encodings throw RangeError. Not implemented: TextDecoderStream, TextEncoderStream.
+// of the legacy multi-byte encodings throw RangeError. TextDecoderStream and TextEncoderStream: 06_text_streams.webidl.
 
 interface mixin TextDecoderCommon {
   readonly attribute DOMString encoding;

@@ -12,6 +12,9 @@
 // (ReadableByteStreamController, else ReadableStreamDefaultController). Byte streams move their bytes
 // by transferring ArrayBuffers (ArrayBuffer.prototype.transferToFixedLength), never by copying, except
 // where the spec copies (BYOB reads from the queue, tee's second branch).
+//
+// The three streams are transferable: their transfer steps live in 09_messaging.js, with the
+// MessagePorts they need.
 (function (globalThis, internals, ops) {
   "use strict";
 
@@ -4817,12 +4820,19 @@
   }
 
   let isTransformStreamObject;
+  let transformStreamRecordOf;
 
   class TransformStream {
     #stream;
 
     // https://streams.spec.whatwg.org/#ts-constructor
     constructor(transformer = undefined, writableStrategy = undefined, readableStrategy = undefined) {
+      // (A TransformStream the platform makes around a record it built, e.g. when one is transferred.)
+      if (transformer === kInternal) {
+        this.#stream = writableStrategy;
+        writableStrategy.object = this;
+        return;
+      }
       const prefix = "Failed to construct 'TransformStream'";
       // 1. If transformer is missing, set it to null.
       // (The IDL type is `optional object`: null, like any non-object, is a TypeError.)
@@ -4866,6 +4876,7 @@
 
     static {
       isTransformStreamObject = (V) => V !== null && typeof V === "object" && #stream in V;
+      transformStreamRecordOf = (object) => object.#stream;
     }
 
     static #check(self) {
@@ -5287,6 +5298,17 @@
     return stream.backpressureChangePromise.promise;
   }
 
+  /** The wrappers of "set up a TransformStream": a throw rejects, a promise is kept, anything else resolves. */
+  function wrapAlgorithmResult(algorithm, args) {
+    let result;
+    try {
+      result = algorithm === undefined ? null : ReflectApply(algorithm, undefined, args);
+    } catch (e) {
+      return rejectedWith(e);
+    }
+    return result instanceof PromiseCtor ? result : resolvedWith(undefined);
+  }
+
   // ------------------------------------------------------------------ interface objects
 
   converters.ReadableStream = (V, prefix, context) => {
@@ -5463,7 +5485,72 @@
     errorWritable(stream, e) {
       writableStreamDefaultControllerErrorIfNeeded(stream.controller, e);
     },
+    /**
+     * https://streams.spec.whatwg.org/#transformstream-set-up: a TransformStream whose transformAlgorithm
+     * (chunk) and optional flushAlgorithm/cancelAlgorithm may throw or return a promise. Returns the
+     * stream record; `.readable.object` and `.writable.object` are its two sides.
+     */
+    setUpTransformStream(transformAlgorithm, flushAlgorithm = undefined, cancelAlgorithm = undefined) {
+      const stream = newTransformStreamRecord(undefined);
+      // 1. Let writableHighWaterMark be 1.
+      // 2. Let writableSizeAlgorithm be an algorithm that returns 1.
+      // 3. Let readableHighWaterMark be 0.
+      // 4. Let readableSizeAlgorithm be an algorithm that returns 1.
+      // 5. Let transformAlgorithmWrapper be an algorithm that runs these steps given a value chunk:
+      //    5.1. Let result be the result of running transformAlgorithm given chunk. If this throws an
+      //         exception e, return a promise rejected with e.
+      //    5.2. If result is a Promise, then return result.
+      //    5.3. Return a promise resolved with undefined.
+      const transformWrapper = (chunk) => wrapAlgorithmResult(transformAlgorithm, [chunk]);
+      // 6. Let flushAlgorithmWrapper be: the same, with flushAlgorithm if it was given, or null otherwise.
+      const flushWrapper = () => wrapAlgorithmResult(flushAlgorithm, []);
+      // 7. Let cancelAlgorithmWrapper be: the same, given reason, with cancelAlgorithm if it was given.
+      const cancelWrapper = (reason) => wrapAlgorithmResult(cancelAlgorithm, [reason]);
+      // 8. Let startPromise be a promise resolved with undefined.
+      const startPromise = resolvedWith(undefined);
+      // 9. Perform ! InitializeTransformStream(stream, startPromise, writableHighWaterMark,
+      //    writableSizeAlgorithm, readableHighWaterMark, readableSizeAlgorithm).
+      initializeTransformStream(stream, startPromise, 1, () => 1, 0, () => 1);
+      // 10. Let controller be a new TransformStreamDefaultController.
+      const controller = createTransformControllerObject({
+        __proto__: null,
+        object: undefined,
+        cancelAlgorithm: undefined,
+        finishPromise: undefined,
+        flushAlgorithm: undefined,
+        stream: undefined,
+        transformAlgorithm: undefined,
+      });
+      // 11. Perform ! SetUpTransformStreamDefaultController(stream, controller, transformAlgorithmWrapper,
+      //     flushAlgorithmWrapper, cancelAlgorithmWrapper).
+      setUpTransformStreamDefaultController(stream, controller, transformWrapper, flushWrapper, cancelWrapper);
+      return stream;
+    },
+    /** https://streams.spec.whatwg.org/#transformstream-enqueue */
+    transformEnqueue(stream, chunk) {
+      // Perform ! TransformStreamDefaultControllerEnqueue(stream.[[controller]], chunk).
+      transformStreamDefaultControllerEnqueue(stream.controller, chunk);
+    },
+    isTransformStream: (V) => isTransformStreamObject(V),
+    /** https://streams.spec.whatwg.org/#is-readable-stream-locked, given the stream record. */
+    isReadableStreamLocked: (stream) => isReadableStreamLocked(stream),
+    /** https://streams.spec.whatwg.org/#is-writable-stream-locked, given the stream record. */
+    isWritableStreamLocked: (stream) => isWritableStreamLocked(stream),
+    /** ! ReadableStreamPipeTo(source, dest, false, false, false) on stream records: returns its promise. */
+    pipeTo: (source, dest) => readableStreamPipeTo(source, dest, false, false, false),
+    /**
+     * A TransformStream object whose [[readable]] and [[writable]] are the given stream records and whose
+     * [[backpressure]], [[backpressureChangePromise]] and [[controller]] are undefined (the
+     * transfer-receiving steps of TransformStream).
+     */
+    createTransformStreamFrom(readable, writable) {
+      const stream = newTransformStreamRecord(undefined);
+      stream.readable = readable;
+      stream.writable = writable;
+      return new TransformStream(kInternal, stream);
+    },
     readableRecordOf: (object) => readableStreamRecordOf(object),
+    transformRecordOf: (object) => transformStreamRecordOf(object),
     writableRecordOf: (object) => writableStreamRecordOf(object),
   };
 })

@@ -708,14 +708,17 @@
           fireProgressEvent(this, "progress", size, size);
         });
       }
-      // 10.5. The stream is done: queue a task to run the following steps and abort this algorithm:
-      queueFileReadingTask(() => {
-        if (this.#readGeneration !== generation) return;
+      // 10.5. The stream is done: queue a task to run the following steps and abort this algorithm.
+      //       The task runs in two calls: firing load (or error) calls listeners from a task, and once
+      //       they return, HTML's "clean up after running a callback" performs a microtask checkpoint
+      //       before loadend, as the JavaScript stack is then empty.
+      let error;
+      blobOps.queueTaskInTwoSteps(() => {
+        if (this.#readGeneration !== generation) return false;
         // 10.5.1. Set fr's state to "done".
         this.#state = "done";
         // 10.5.2. Let result be the result of package data given bytes, type, blob's type, and encodingName.
         let result;
-        let error;
         try {
           result = packageData(data, size, type, mimeType, encodingName);
         } catch (e) {
@@ -731,6 +734,8 @@
           this.#result = result;
           fireProgressEvent(this, "load", size, size);
         }
+        return true;
+      }, () => {
         // 10.5.5. If fr's state is not "loading", fire a progress event called loadend at the fr.
         //         (A load or error handler may have started another read.)
         if (this.#state !== "loading") fireProgressEvent(this, "loadend", error !== undefined ? 0 : size, size);

@@ -62,6 +62,7 @@
   const ArrayBufferResizable = getter(ArrayBuffer.prototype, "resizable");
   const ArrayBufferMaxByteLength = getter(ArrayBuffer.prototype, "maxByteLength");
   const ArrayBufferPrototypeTransfer = ArrayBuffer.prototype.transfer;
+  const ArrayBufferPrototypeResize = ArrayBuffer.prototype.resize;
   const SharedArrayBufferByteLength = typeof SharedArrayBuffer === "function"
     ? getter(SharedArrayBuffer.prototype, "byteLength") : undefined;
   const TypedArrayPrototype = ObjectGetPrototypeOf(Uint8Array.prototype);
@@ -144,6 +145,25 @@
     internals.serializeDOMException,
     internals.deserializeDOMException);
 
+  /**
+   * Transferable platform objects (HTML "transferable objects", e.g. MessagePort): a later layer
+   * registers its interface name with `is(value)`, `isDetached(value)` and `setDetached(value)` (the
+   * [[Detached]] slot), `transfer(value, dataHolder)` (the transfer steps, which fill dataHolder) and
+   * `receive(dataHolder)` (a new instance and the transfer-receiving steps; returns the instance).
+   */
+  const transferableTypes = [];
+
+  function registerTransferable(type, hooks) {
+    transferableTypes.push({ __proto__: null, type, ...hooks });
+  }
+
+  function transferablePlatformType(value) {
+    for (let i = 0; i < transferableTypes.length; i++) {
+      if (transferableTypes[i].is(value)) return transferableTypes[i];
+    }
+    return undefined;
+  }
+
   // Objects with internal slots that the algorithm does not serialize, found by brand checks that have
   // no side effects, or by their built-in class string where no such check exists.
   const UNSERIALIZABLE_CLASS_STRINGS = new SetCtor([
@@ -210,7 +230,8 @@
   }
 
   function isPlatformObject(value) {
-    return value[webidl.brand] === webidl.brand || serializablePlatformType(value) !== undefined;
+    return value[webidl.brand] === webidl.brand || serializablePlatformType(value) !== undefined ||
+      transferablePlatformType(value) !== undefined;
   }
 
   // https://html.spec.whatwg.org/multipage/structured-data.html#structuredserializeinternal
@@ -285,6 +306,13 @@
         if (!hasSlot(TypedArrayKeys, value, [])) {
           throw dataCloneError("A typed array out of bounds of its ArrayBuffer could not be cloned.");
         }
+        const constructorName = ReflectApply(TypedArrayName, value, []);
+        const byteLength = ReflectApply(TypedArrayByteLength, value, []);
+        const byteOffset = ReflectApply(TypedArrayByteOffset, value, []);
+        // [[ByteLength]] and [[ArrayLength]] are auto for a length-tracking typed array (read before the
+        // buffer is serialized, as finding out resizes the buffer and puts it back).
+        const lengthTracking = isLengthTracking(value, buffer, byteOffset, byteLength,
+          TYPED_ARRAY_CONSTRUCTORS.get(constructorName).BYTES_PER_ELEMENT, typedArrayInBounds, typedArrayByteLengthOf);
         // 14.2. Let buffer be the value of value's [[ViewedArrayBuffer]] internal slot.
         // 14.3. Let bufferSerialized be ? StructuredSerializeInternal(buffer, forStorage, memory).
         const bufferSerialized = structuredSerializeInternal(buffer, forStorage, memory);
@@ -292,11 +320,12 @@
         //       value.[[TypedArrayName]], [[ArrayBufferSerialized]]: bufferSerialized, [[ByteLength]],
         //       [[ByteOffset]], [[ArrayLength]] }.
         serialized = record("ArrayBufferView", {
-          constructorName: ReflectApply(TypedArrayName, value, []),
+          constructorName,
           buffer: bufferSerialized,
-          byteLength: ReflectApply(TypedArrayByteLength, value, []),
-          byteOffset: ReflectApply(TypedArrayByteOffset, value, []),
+          byteLength,
+          byteOffset,
           arrayLength: ReflectApply(TypedArrayLength, value, []),
+          lengthTracking,
         });
         break;
       }
@@ -308,6 +337,11 @@
         if (isDetached(buffer) || !hasSlot(DataViewByteLength, value, [])) {
           throw dataCloneError("A DataView out of bounds of its ArrayBuffer could not be cloned.");
         }
+        const byteLength = ReflectApply(DataViewByteLength, value, []);
+        const byteOffset = ReflectApply(DataViewByteOffset, value, []);
+        // [[ByteLength]] is auto for a length-tracking DataView.
+        const lengthTracking = isLengthTracking(value, buffer, byteOffset, byteLength, 1, dataViewInBounds,
+          dataViewByteLengthOf);
         // 14.3. Let bufferSerialized be ? StructuredSerializeInternal(buffer, forStorage, memory).
         const bufferSerialized = structuredSerializeInternal(buffer, forStorage, memory);
         // 14.5. If value has a [[DataView]] internal slot, then set serialized to { [[Type]]:
@@ -316,8 +350,9 @@
         serialized = record("ArrayBufferView", {
           constructorName: "DataView",
           buffer: bufferSerialized,
-          byteLength: ReflectApply(DataViewByteLength, value, []),
-          byteOffset: ReflectApply(DataViewByteOffset, value, []),
+          byteLength,
+          byteOffset,
+          lengthTracking,
         });
         break;
       }
@@ -482,6 +517,45 @@
     return tag.slice(8, -1);
   }
 
+  /**
+   * Whether a view's [[ByteLength]] (and a typed array's [[ArrayLength]]) is auto: the view was made
+   * without a length over a resizable ArrayBuffer and follows the buffer's length. No builtin reads that
+   * slot, so the buffer is resized and put back, with no script running in between:
+   * - with room to grow by one element, a length-tracking view grows with it and a fixed one does not;
+   * - otherwise the buffer shrinks to one byte short of the view's end, which puts a fixed-length view
+   *   out of bounds but not a length-tracking one; the bytes the shrink drops are written back.
+   * `inBounds(view)` says whether the view is in bounds; `byteLengthOf(view)` is its byte length.
+   */
+  function isLengthTracking(view, buffer, byteOffset, byteLength, elementSize, inBounds, byteLengthOf) {
+    if (ArrayBufferPrototypeResize === undefined || !ReflectApply(ArrayBufferResizable, buffer, [])) return false;
+    const length = ReflectApply(ArrayBufferByteLength, buffer, []);
+    // A length-tracking view ends less than one element before the end of its buffer.
+    if (length - (byteOffset + byteLength) >= elementSize) return false;
+    const maxLength = ReflectApply(ArrayBufferMaxByteLength, buffer, []);
+    if (length + elementSize <= maxLength) {
+      ReflectApply(ArrayBufferPrototypeResize, buffer, [length + elementSize]);
+      const tracking = byteLengthOf(view) !== byteLength;
+      ReflectApply(ArrayBufferPrototypeResize, buffer, [length]);
+      return tracking;
+    }
+    // A view of no bytes at the end of a buffer that cannot grow: both kinds stay empty until the
+    // buffer shrinks and grows again; it is cloned as a fixed-length view.
+    if (byteLength === 0) return false;
+    const shrunk = byteOffset + byteLength - 1;
+    const dropped = new Uint8ArrayCtor(length - shrunk);
+    ReflectApply(TypedArraySet, dropped, [new Uint8ArrayCtor(buffer, shrunk, length - shrunk)]);
+    ReflectApply(ArrayBufferPrototypeResize, buffer, [shrunk]);
+    const tracking = inBounds(view);
+    ReflectApply(ArrayBufferPrototypeResize, buffer, [length]);
+    ReflectApply(TypedArraySet, new Uint8ArrayCtor(buffer, shrunk, length - shrunk), [dropped]);
+    return tracking;
+  }
+
+  const typedArrayInBounds = (view) => hasSlot(TypedArrayKeys, view, []);
+  const typedArrayByteLengthOf = (view) => ReflectApply(TypedArrayByteLength, view, []);
+  const dataViewInBounds = (view) => hasSlot(DataViewByteLength, view, []);
+  const dataViewByteLengthOf = (view) => ReflectApply(DataViewByteLength, view, []);
+
   // Step 13.2 of StructuredSerializeInternal: an ArrayBuffer that is not shared.
   function serializeArrayBuffer(value) {
     // 13.2.1. If IsDetachedBuffer(value) is true, then throw a "DataCloneError" DOMException.
@@ -571,15 +645,21 @@
         // 16.2. If serialized.[[Constructor]] is "DataView", then set value to a new DataView object in
         //       targetRealm whose [[ViewedArrayBuffer]] is deserializedArrayBuffer, [[ByteLength]] is
         //       serialized.[[ByteLength]], and [[ByteOffset]] is serialized.[[ByteOffset]].
+        //       (A [[ByteLength]] of auto is a DataView made without a length.)
         if (serialized.constructorName === "DataView") {
-          value = new DataViewCtor(buffer, serialized.byteOffset, serialized.byteLength);
+          value = serialized.lengthTracking
+            ? new DataViewCtor(buffer, serialized.byteOffset)
+            : new DataViewCtor(buffer, serialized.byteOffset, serialized.byteLength);
         } else {
           // 16.3. Otherwise, set value to a new typed array object in targetRealm, using the constructor
           //       given by serialized.[[Constructor]], whose [[ViewedArrayBuffer]] is deserializedArrayBuffer,
           //       [[TypedArrayName]] is serialized.[[Constructor]], [[ByteLength]], [[ByteOffset]] and
           //       [[ArrayLength]] are serialized's.
+          //       (An [[ArrayLength]] of auto is a typed array made without a length.)
           const TypedArray = TYPED_ARRAY_CONSTRUCTORS.get(serialized.constructorName);
-          value = new TypedArray(buffer, serialized.byteOffset, serialized.arrayLength);
+          value = serialized.lengthTracking
+            ? new TypedArray(buffer, serialized.byteOffset)
+            : new TypedArray(buffer, serialized.byteOffset, serialized.arrayLength);
         }
         break;
       }
@@ -709,21 +789,29 @@
   function structuredSerializeWithTransfer(value, transferList) {
     // 1. Let memory be an empty map.
     const memory = new MapCtor();
+    // The interface of each transferable platform object of transferList (undefined for a buffer).
+    const platforms = [];
     // 2. For each transferable of transferList:
     for (let i = 0; i < transferList.length; i++) {
       const transferable = transferList[i];
       const isBuffer = hasSlot(ArrayBufferByteLength, transferable, []);
       const isShared = hasSlot(SharedArrayBufferByteLength, transferable, []);
+      const platform = isBuffer || isShared ? undefined : transferablePlatformType(transferable);
       // 2.1. If transferable has neither an [[ArrayBufferData]] internal slot nor a [[Detached]] internal
-      //      slot, then throw a "DataCloneError" DOMException. (No platform object here is transferable.)
-      if (!isBuffer && !isShared) throw dataCloneError("Value at index " + i + " of the transfer list is not transferable.");
+      //      slot, then throw a "DataCloneError" DOMException.
+      if (!isBuffer && !isShared && platform === undefined) {
+        throw dataCloneError("Value at index " + i + " of the transfer list is not transferable.");
+      }
       // 2.2. If transferable has an [[ArrayBufferData]] internal slot and IsSharedArrayBuffer(transferable)
       //      is true, then throw a "DataCloneError" DOMException.
       if (isShared) throw dataCloneError("A SharedArrayBuffer cannot be transferred.");
       // 2.3. If memory[transferable] exists, then throw a "DataCloneError" DOMException.
-      if (memory.has(transferable)) throw dataCloneError("An ArrayBuffer is listed in the transfer list more than once.");
+      if (memory.has(transferable)) throw dataCloneError("A value is listed in the transfer list more than once.");
       // 2.4. Set memory[transferable] to { [[Type]]: an uninitialized value }.
-      memory.set(transferable, record("Transferred", { buffer: undefined }));
+      memory.set(transferable, platform === undefined
+        ? record("Transferred", { buffer: undefined })
+        : record("TransferredPlatformObject", { interfaceName: undefined }));
+      platforms.push(platform);
     }
     // 3. Let serialized be ? StructuredSerializeInternal(value, false, memory).
     const serialized = structuredSerializeInternal(value, false, memory);
@@ -732,19 +820,40 @@
     // 5. For each transferable of transferList:
     for (let i = 0; i < transferList.length; i++) {
       const transferable = transferList[i];
+      const platform = platforms[i];
       // 5.1. If transferable has an [[ArrayBufferData]] internal slot and IsDetachedBuffer(transferable) is
       //      true, then throw a "DataCloneError" DOMException.
-      if (isDetached(transferable)) throw dataCloneError("A detached ArrayBuffer cannot be transferred.");
+      if (platform === undefined && isDetached(transferable)) {
+        throw dataCloneError("A detached ArrayBuffer cannot be transferred.");
+      }
+      // 5.2. If transferable has a [[Detached]] internal slot and transferable.[[Detached]] is true, then
+      //      throw a "DataCloneError" DOMException.
+      if (platform !== undefined && platform.isDetached(transferable)) {
+        throw dataCloneError(`A detached ${platform.type} cannot be transferred.`);
+      }
       // 5.3. Let dataHolder be memory[transferable].
       const dataHolder = memory.get(transferable);
-      // 5.4. If transferable has an [[ArrayBufferData]] internal slot, then:
-      // 5.4.1-5.4.2. Set dataHolder's [[ArrayBufferData]], [[ArrayBufferByteLength]] (and, for a resizable
-      //      buffer, [[ArrayBufferMaxByteLength]]) to transferable's.
-      // 5.4.3. Perform ? DetachArrayBuffer(transferable). ArrayBuffer.prototype.transfer moves the data
-      //      block to a new ArrayBuffer (keeping resizability) and detaches transferable in one step; a
-      //      buffer that cannot be detached (one wrapping host memory) throws a TypeError, as
-      //      DetachArrayBuffer does for a buffer with a detach key.
-      dataHolder.buffer = ReflectApply(ArrayBufferPrototypeTransfer, transferable, []);
+      if (platform === undefined) {
+        // 5.4. If transferable has an [[ArrayBufferData]] internal slot, then:
+        // 5.4.1-5.4.2. Set dataHolder's [[ArrayBufferData]], [[ArrayBufferByteLength]] (and, for a resizable
+        //      buffer, [[ArrayBufferMaxByteLength]]) to transferable's.
+        // 5.4.3. Perform ? DetachArrayBuffer(transferable). ArrayBuffer.prototype.transfer moves the data
+        //      block to a new ArrayBuffer (keeping resizability) and detaches transferable in one step; a
+        //      buffer that cannot be detached (one wrapping host memory) throws a TypeError, as
+        //      DetachArrayBuffer does for a buffer with a detach key.
+        dataHolder.buffer = ReflectApply(ArrayBufferPrototypeTransfer, transferable, []);
+      } else {
+        // 5.5. Otherwise:
+        // 5.5.1. Assert: transferable is a platform object that is a transferable object.
+        // 5.5.2. Let interfaceName be the identifier of the primary interface of transferable.
+        // 5.5.3. Set dataHolder.[[Type]] to interfaceName.
+        dataHolder.interfaceName = platform.type;
+        // 5.5.4. Perform the appropriate transfer steps for the interface identified by interfaceName,
+        //        given transferable and dataHolder.
+        platform.transfer(transferable, dataHolder);
+        // 5.5.5. Set transferable.[[Detached]] to true.
+        platform.setDetached(transferable);
+      }
       // 5.6. Append dataHolder to transferDataHolders.
       transferDataHolders.push(dataHolder);
     }
@@ -757,14 +866,39 @@
     // 1. Let memory be an empty map.
     const memory = new MapCtor();
     // 2. Let transferredValues be a new empty List.
-    // 3. For each transferDataHolder of serializeWithTransferResult.[[TransferDataHolders]]: set value to a
-    //    new ArrayBuffer whose data is transferDataHolder's, set memory[transferDataHolder] to value and
-    //    append value to transferredValues.
+    const transferredValues = [];
+    // 3. For each transferDataHolder of serializeWithTransferResult.[[TransferDataHolders]]:
     const holders = serializeWithTransferResult.transferDataHolders;
-    for (let i = 0; i < holders.length; i++) memory.set(holders[i], holders[i].buffer);
+    for (let i = 0; i < holders.length; i++) {
+      const holder = holders[i];
+      // 3.1. Let value be an uninitialized value.
+      let value;
+      if (holder.type === "Transferred") {
+        // 3.2. If transferDataHolder.[[Type]] is "ArrayBuffer" (or "ResizableArrayBuffer"), then set value to
+        //      a new ArrayBuffer whose data is transferDataHolder's.
+        value = holder.buffer;
+      } else {
+        // 3.3. Otherwise:
+        // 3.3.1. Let interfaceName be transferDataHolder.[[Type]].
+        // 3.3.2. If the interface identified by interfaceName is not exposed in targetRealm, then throw a
+        //        "DataCloneError" DOMException. (Every registered interface is exposed in this realm.)
+        const platform = transferableTypes.find((entry) => entry.type === holder.interfaceName);
+        if (platform === undefined) throw dataCloneError(`${holder.interfaceName} is not exposed here.`);
+        // 3.3.3. Set value to a new instance of the interface identified by interfaceName, created in
+        //        targetRealm.
+        // 3.3.4. Perform the appropriate transfer-receiving steps for the interface identified by
+        //        interfaceName given transferDataHolder and value.
+        value = platform.receive(holder);
+      }
+      // 3.4. Set memory[transferDataHolder] to value.
+      memory.set(holder, value);
+      // 3.5. Append value to transferredValues.
+      transferredValues.push(value);
+    }
     // 4. Let deserialized be ? StructuredDeserialize(serializeWithTransferResult.[[Serialized]], targetRealm, memory).
+    const deserialized = structuredDeserialize(serializeWithTransferResult.serialized, memory);
     // 5. Return { [[Deserialized]]: deserialized, [[TransferredValues]]: transferredValues }.
-    return structuredDeserialize(serializeWithTransferResult.serialized, memory);
+    return { __proto__: null, deserialized, transferredValues };
   }
 
   const convertStructuredSerializeOptions = webidl.createDictionaryConverter("StructuredSerializeOptions", [
@@ -782,7 +916,7 @@
     const serialized = structuredSerializeWithTransfer(value, options.transfer);
     // 2. Let deserializeRecord be ? StructuredDeserializeWithTransfer(serialized, this's relevant realm).
     // 3. Return deserializeRecord.[[Deserialized]].
-    return structuredDeserializeWithTransfer(serialized);
+    return structuredDeserializeWithTransfer(serialized).deserialized;
   }
 
   /** StructuredSerialize + StructuredDeserialize in this realm (e.g. PerformanceMark's detail). */
@@ -1454,6 +1588,48 @@
   // location cannot navigate); without a URL it is an opaque origin, serialized as "null".
   defineReplaceable("origin", href !== null && href !== undefined ? new internals.url.URL(href).origin : "null");
 
+  // https://w3c.github.io/webappsec-secure-contexts/#is-origin-trustworthy
+  function isPotentiallyTrustworthyOrigin(record) {
+    const scheme = record.scheme;
+    // 1. If origin is an opaque origin, return "Not Trustworthy". (A file: URL's origin is left to the
+    //    implementation by the URL Standard; step 6 below treats file: as trustworthy, as browsers do.)
+    if (!internals.url.isSpecialScheme(scheme)) return false;
+    // 3. If origin's scheme is either "https" or "wss", return "Potentially Trustworthy".
+    if (scheme === "https" || scheme === "wss") return true;
+    // 4. If origin's host matches one of the CIDR notations 127.0.0.0/8 or ::1/128, return "Potentially Trustworthy".
+    const host = record.host;
+    if (typeof host === "number" && host >>> 24 === 127) return true;
+    if (Array.isArray(host) && host.every((piece, i) => piece === (i === 7 ? 1 : 0))) return true;
+    // 5. If the user agent conforms to the name resolution rules in [let-localhost-be-localhost] and one of
+    //    the following is true: origin's host is "localhost" or "localhost.", or ends with ".localhost" or
+    //    ".localhost.", return "Potentially Trustworthy". (Every *.localhost resolves to loopback here.)
+    if (typeof host === "string" && /(^|\.)localhost\.?$/.test(host)) return true;
+    // 6. If origin's scheme is "file", return "Potentially Trustworthy".
+    if (scheme === "file") return true;
+    // 8. Return "Not Trustworthy".
+    return false;
+  }
+
+  // https://html.spec.whatwg.org/multipage/webappapis.html#secure-context: the environment's top-level
+  // creation URL is the runtime URL. A runtime without one is a local program and counts as secure.
+  function isSecureContext() {
+    if (href === null || href === undefined) return true;
+    const record = internals.url.parse(href);
+    // Is url potentially trustworthy?: about:blank and about:srcdoc, and data: URLs are; otherwise
+    // the answer for the URL's origin.
+    if (record === null) return false;
+    if (record.scheme === "about" && (record.path === "blank" || record.path === "srcdoc")) return true;
+    if (record.scheme === "data") return true;
+    return isPotentiallyTrustworthyOrigin(record);
+  }
+
+  // readonly attribute boolean isSecureContext (WindowOrWorkerGlobalScope).
+  defineReadonly("isSecureContext", isSecureContext());
+  // readonly attribute boolean crossOriginIsolated (WindowOrWorkerGlobalScope): the cross-origin isolated
+  // capability, which this runtime has: SharedArrayBuffer is exposed, and performance.now() uses the
+  // 5 µs resolution HR-Time gives an isolated context.
+  defineReadonly("crossOriginIsolated", true);
+
   // self ([Replaceable]) and window ([LegacyUnforgeable]) alias the global object.
   if (runtimeOps.windowAliases()) {
     defineReplaceable("self", globalThis);
@@ -1466,6 +1642,9 @@
     serialize: (value) => structuredSerializeInternal(value, false, new MapCtor()),
     deserialize: (serialized) => structuredDeserialize(serialized, new MapCtor()),
     registerSerializable,
+    registerTransferable,
+    serializeWithTransfer: structuredSerializeWithTransfer,
+    deserializeWithTransfer: structuredDeserializeWithTransfer,
   };
   internals.crypto = crypto;
   internals.performance = performance;

@@ -22,9 +22,12 @@
 //   "NotSupportedError" DOMException; ancestorOrigins is not implemented. Without a runtime URL there
 //   is no location at all.
 // - self and window exist only when the runtime is built with windowAliases(true) (the default).
+// - A runtime without a URL counts as a secure context (a local program, as in Deno).
 
 // partial interface mixin WindowOrWorkerGlobalScope
 [Replaceable] readonly attribute USVString origin;
+readonly attribute boolean isSecureContext;
+readonly attribute boolean crossOriginIsolated;
 any structuredClone(any value, optional StructuredSerializeOptions options = {});
 [SameObject] readonly attribute Crypto crypto;
 [Replaceable] readonly attribute Performance performance;

@@ -78,4 +78,42 @@ class MainTest {
         assertEquals(0, run("-e", "wsjs.exit(wsjs.env === undefined ? 0 : 1)").code());
         assertEquals(0, run("--allow-env", "-e", "wsjs.exit(typeof wsjs.env.PATH === 'string' ? 0 : 1)").code());
     }
+
+    /** Runs the CLI in a new JVM with extra JVM options (the engine's options are fixed once per process). */
+    private static Result runInNewJvm(java.util.List<String> jvmOptions, String... args) throws Exception {
+        java.util.List<String> command = new java.util.ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // What the wsjs launcher passes besides the mode's options.
+        command.addAll(java.util.List.of("--sun-misc-unsafe-memory-access=allow", "--enable-native-access=ALL-UNNAMED",
+                "-Dpolyglotimpl.AttachLibraryFailureAction=ignore", "-Dpolyglot.engine.WarnInterpreterOnly=false"));
+        command.addAll(jvmOptions);
+        command.addAll(java.util.List.of("-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        command.addAll(java.util.List.of(args));
+        Process p = new ProcessBuilder(command).start();
+        p.getOutputStream().close();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), "the CLI did not exit");
+        return new Result(p.exitValue(), out, err);
+    }
+
+    @Test
+    void aBadEngineOptionIsOneLineAndAUsageError() throws Exception {
+        Result unknown = runInNewJvm(java.util.List.of("-Dpolyglot.engine.NoSuchOption=1"), "-e", "console.log(1)");
+        assertEquals(2, unknown.code(), unknown.err());
+        assertEquals("", unknown.out());
+        // Without the compiler, Truffle itself may first print its interpreter-only notice; ours is the last line.
+        String last = unknown.err().strip().lines().reduce((a, b) -> b).orElse("");
+        assertTrue(last.startsWith("wsjs: bad GraalVM engine option") && last.contains("engine.NoSuchOption"), unknown.err());
+        assertTrue(!unknown.err().contains("\tat "), "no stack trace: " + unknown.err());
+
+        Result experimental = runInNewJvm(java.util.List.of("-Dpolyglot.engine.SynchronousThreadLocalActionMaxWait=60"), "-e", "console.log(1)");
+        assertEquals(2, experimental.code(), experimental.err());
+        assertTrue(experimental.err().contains("-Dwsjs.experimentalOptions=true"), experimental.err());
+
+        Result allowed = runInNewJvm(java.util.List.of("-Dpolyglot.engine.SynchronousThreadLocalActionMaxWait=60",
+                "-Dwsjs.experimentalOptions=true"), "-e", "console.log(1)");
+        assertEquals(0, allowed.code(), allowed.err());
+        assertEquals("1", allowed.out().strip());
+    }
 }

@@ -64,4 +64,26 @@ class NavigatorLocationTest {
             assertEquals("undefined,undefined", js.eval("[typeof self, typeof window].join()"));
         }
     }
+
+    @Test
+    void isSecureContextFollowsThePotentiallyTrustworthyUrlRules() {
+        String[][] cases = {
+                {"https://example.com/", "true"}, {"http://example.com/", "false"}, {"http://127.8.0.1:81/", "true"},
+                {"http://[::1]/", "true"}, {"http://[::2]/", "false"}, {"http://app.localhost./", "true"},
+                {"http://localhost.example/", "false"}, {"file:///srv/page.html", "true"}, {"ftp://example.com/", "false"}};
+        for (String[] c : cases) {
+            try (ScriptRunner js = new ScriptRunner(WsjsRuntime.builder().location(c[0]))) {
+                js.assertEval(c[1], "String(isSecureContext)");
+            }
+        }
+        try (ScriptRunner js = new ScriptRunner(WsjsRuntime.builder())) {
+            js.assertEval("true,true", "[isSecureContext, crossOriginIsolated].join()");
+            // Readonly attributes of the global: accessors with a getter only, enumerable, configurable.
+            js.assertEval("get isSecureContext,undefined,true,true,TypeError", """
+                    const d = Object.getOwnPropertyDescriptor(globalThis, 'isSecureContext');
+                    let err = 'none';
+                    try { d.get.call({}); } catch (e) { err = e.name; }
+                    [d.get.name, String(d.set), d.enumerable, d.configurable, err].join()""");
+        }
+    }
 }

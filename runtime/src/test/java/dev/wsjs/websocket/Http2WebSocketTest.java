@@ -302,6 +302,24 @@ class Http2WebSocketTest {
     }
 
     @Test
+    void aTrustedCertificateForAnotherHostFailsAsTlsOverBothPaths() throws Exception {
+        // The certificate names 127.0.0.1 and localhost; this name resolves to loopback but is not in it.
+        URI elsewhere = URI.create("wss://not-in-the-certificate.localhost:" + portWith + "/echo");
+        for (boolean http2 : new boolean[] {true, false}) {
+            try (WebSocketClient client = new WebSocketClient(trusting, WebSocketSettings.defaults().withHttp2(http2))) {
+                RecordingListener events = new RecordingListener();
+                client.connect(HandshakeRequest.of(elsewhere), events);
+                events.awaitFailure(FailureCause.TLS);
+            }
+        }
+        try (WebSocketClient client = new WebSocketClient(trusting, WebSocketSettings.defaults())) {
+            RecordingListener events = new RecordingListener();
+            client.connect(HandshakeRequest.of(URI.create("wss://localhost:" + portWith + "/echo")), events);
+            events.awaitOpen(); // control: the same certificate is good for a name it has
+        }
+    }
+
+    @Test
     void aSubprotocolTheServerDoesNotSelectFailsTheHandshake() throws Exception {
         try (WebSocketClient client = new WebSocketClient(trusting, WebSocketSettings.defaults())) {
             RecordingListener events = new RecordingListener();

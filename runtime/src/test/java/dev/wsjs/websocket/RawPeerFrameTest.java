@@ -193,6 +193,36 @@ class RawPeerFrameTest {
     }
 
     @Test
+    void aPingFloodIsAnsweredInOrderEndingWithTheLatestPing() throws Exception {
+        int pings = 20_000;
+        try (RawPeer peer = new RawPeer()) {
+            RecordingListener events = new RecordingListener();
+            WebSocketClient c = new WebSocketClient(WebSocketSettings.defaults());
+            try (c; RawPeer.Conn conn = acceptUpgraded(c, peer, events)) {
+                ByteArrayOutputStream out = new ByteArrayOutputStream();
+                for (int i = 0; i < pings; i++) {
+                    out.writeBytes(frame(true, 0, OPCODE_PING, text("p" + i), null));
+                }
+                out.writeBytes(frame(true, 0, OPCODE_TEXT, text("done"), null));
+                conn.write(out.toByteArray());
+                assertEquals("done", events.awaitText());
+                // Section 5.5.3: pongs may answer only the most recent ping; they never go back in time.
+                int last = -1;
+                int pongs = 0;
+                while (last < pings - 1) {
+                    RawPeer.Frame pong = conn.readFrame();
+                    assertEquals(OPCODE_PONG, pong.opcode());
+                    int index = Integer.parseInt(pong.text().substring(1));
+                    assertTrue(index > last, "pong for p" + index + " after p" + last);
+                    last = index;
+                    pongs++;
+                }
+                assertTrue(pongs <= pings);
+            }
+        }
+    }
+
+    @Test
     void compressedMessagesFromThePeerAreInflatedWithContextTakeover() throws Exception {
         try (RawPeer peer = new RawPeer()) {
             RecordingListener events = new RecordingListener();

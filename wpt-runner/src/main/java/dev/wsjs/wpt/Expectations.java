@@ -16,7 +16,7 @@ import java.util.TreeMap;
  * <pre>{@code
  * {
  *   "/websockets/Close-1000.any.html?default": "pass",
- *   "/websockets/Close-1000.any.html?wpt_flags=h2": {"fail": "no WebSocket over HTTP/2"},
+ *   "/websockets/Close-1000.any.sharedworker.html?default": {"fail": "needs a shared worker global"},
  *   "/websockets/Send-data.any.html?default": {"subtests": {"Send data over a WebSocket": "reason"}}
  * }
  * }</pre>

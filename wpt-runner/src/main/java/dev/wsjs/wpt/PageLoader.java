@@ -71,18 +71,59 @@ public final class PageLoader {
             switch (step) {
                 case PagePlan.Inline inline -> runtime.eval(inline.source(), "wpt-runner:" + inline.name());
                 case PagePlan.Report ignored -> installReport();
-                case PagePlan.Remote remote -> {
-                    String text;
-                    try {
-                        text = fetcher.fetchText(remote.url());
-                    } catch (IOException e) {
-                        // A <script src> that fails to load only fires an error event at the element; the page goes on.
-                        diagnostics.accept("could not load " + remote.url() + ": " + e.getMessage());
-                        continue;
-                    }
-                    runtime.eval(text, remote.url().toString());
-                }
+                case PagePlan.Remote remote -> runRemote(remote.url());
+                case PagePlan.HtmlDocument document -> runHtml(document.url());
             }
+        }
+    }
+
+    /** Runs a script from the server; a script that fails to load is reported, and the page goes on. */
+    private void runRemote(URI url) {
+        String text;
+        try {
+            text = fetcher.fetchText(url);
+        } catch (IOException e) {
+            // A <script src> that fails to load only fires an error event at the element; the page goes on.
+            diagnostics.accept("could not load " + url + ": " + e.getMessage());
+            return;
+        }
+        runtime.eval(text, url.toString());
+    }
+
+    /**
+     * Runs the scripts of a testharness {@code .html} page in document order. Its title becomes
+     * {@code META_TITLE}, which testharness.js reads for a single-test page when there is no document;
+     * the report script goes in right after testharness.js, in place of testharnessreport.js.
+     */
+    private void runHtml(URI page) {
+        HtmlPage html;
+        try {
+            html = HtmlPage.parse(fetcher.fetchText(page));
+        } catch (IOException e) {
+            diagnostics.accept("could not load the page " + page + ": " + e.getMessage());
+            return;
+        }
+        html.title().ifPresent(title -> runtime.eval("self.META_TITLE = " + Json.compact(title) + ";\n", "wpt-runner:META_TITLE.js"));
+        int inline = 0;
+        for (HtmlPage.Script script : html.scripts()) {
+            if (cancelled) return;
+            if (!script.external()) {
+                runtime.eval(script.text(), plan.href() + " (inline script " + ++inline + ")");
+                continue;
+            }
+            URI url;
+            try {
+                url = page.resolve(PagePlan.uri(script.src()));
+            } catch (IllegalArgumentException e) {
+                diagnostics.accept("could not resolve <script src=" + script.src() + ">: " + e.getMessage());
+                continue;
+            }
+            if (PagePlan.TESTHARNESS_REPORT.equals(url.getPath())) {
+                if (!results.installed()) installReport();
+                continue;
+            }
+            runRemote(url);
+            if (PagePlan.TESTHARNESS.equals(url.getPath()) && !results.installed()) installReport();
         }
     }
 

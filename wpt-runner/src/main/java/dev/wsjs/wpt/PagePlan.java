@@ -11,7 +11,8 @@ import java.util.List;
  * script in place of testharnessreport.js, the {@code // META: script=} dependencies and the test file,
  * all fetched from the server. A worker test runs one script: the server-generated worker wrapper
  * ({@code X.any.worker.js?variant}) or the {@code .worker.js} file itself, which import testharness.js
- * and their dependencies with {@code importScripts}.
+ * and their dependencies with {@code importScripts}. A testharness {@code .html} page lists its own
+ * scripts, which the runner reads from the page as served ({@link HtmlDocument}).
  *
  * @param href the URL the global sees as {@code location}: the page, or for a worker the worker script,
  *             spelled as a browser shows it (a variant such as {@code ?exclude=(file|javascript)} keeps its
@@ -37,6 +38,16 @@ record PagePlan(String href, URI location, boolean worker, List<Step> steps) {
 
     /** The runner's report script. */
     record Report() implements Step {}
+
+    /**
+     * A testharness {@code .html} page: fetched from the server (which fills in {@code .sub.html}
+     * pages), then its scripts run in document order, the runner's report script standing in for
+     * testharnessreport.js.
+     */
+    record HtmlDocument(URI url) implements Step {}
+
+    /** The path of the report script a page loads after testharness.js; the runner's replaces it. */
+    static final String TESTHARNESS_REPORT = "/resources/testharnessreport.js";
 
     PagePlan {
         steps = List.copyOf(steps);
@@ -75,6 +86,9 @@ record PagePlan(String href, URI location, boolean worker, List<Step> steps) {
         }
         String href = origin + test.url();
         URI page = uri(href);
+        if (test.kind() == TestKind.HTML) {
+            return new PagePlan(href, page, false, List.of(new HtmlDocument(page)));
+        }
         List<Step> steps = new ArrayList<>();
         if (test.kind() == TestKind.ANY) {
             steps.add(new Inline("GLOBAL.js", """

@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param results one result per test URL, sorted by URL
  * @param unexpected results that differ from the expectations (regressions and unexpected passes)
- * @param htmlTestsNotRun testharness {@code .html} tests in the selection, which need a document
+ * @param htmlTestsNotRun testharness XHTML pages in the selection, which need an XML document
  * @param timeStart when the first test started, in ms since the epoch
  * @param timeEnd when the last test ended
  * @param expectationsUpdated whether the expectations file was rewritten to accept the results

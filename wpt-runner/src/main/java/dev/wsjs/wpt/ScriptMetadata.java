@@ -40,6 +40,18 @@ record ScriptMetadata(List<Directive> directives) {
         return new ScriptMetadata(found);
     }
 
+    /**
+     * The same directives from a testharness {@code .html} page, where WPT's manifest reads them:
+     * {@code <meta name="variant" content="?x">}, {@code <meta name="timeout" content="long">} and the
+     * {@code <title>}.
+     */
+    static ScriptMetadata parseHtml(String html) {
+        HtmlPage page = HtmlPage.parse(html);
+        List<Directive> found = new ArrayList<>(page.metas());
+        page.title().ifPresent(title -> found.add(new Directive("title", title)));
+        return new ScriptMetadata(found);
+    }
+
     /** Every value of {@code key}, in file order. */
     List<String> all(String key) {
         return directives.stream().filter(d -> d.key().equals(key)).map(Directive::value).toList();

@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 
 /**
  * Finds the test URLs of a WPT checkout: every {@code .any.js}, {@code .worker.js} and {@code .window.js}
- * file outside support directories, expanded into one {@link WptTest} per global scope and variant.
+ * file and every testharness {@code .html} page outside support directories, expanded into one
+ * {@link WptTest} per global scope and variant.
  */
 final class TestDiscovery {
 
@@ -26,8 +27,9 @@ final class TestDiscovery {
      * What discovery found.
      *
      * @param tests the selected test URLs, sorted by URL
-     * @param htmlTests testharness {@code .html} tests under the selected paths: they need a document, so
-     *                  the runner lists them as not run instead of skipping them silently
+     * @param htmlTests testharness XHTML ({@code .xhtml}, {@code .htm}) pages under the selected paths:
+     *                  they need an XML document, so the runner lists them as not run instead of skipping
+     *                  them silently
      */
     record Found(List<WptTest> tests, List<String> htmlTests) {}
 
@@ -49,11 +51,20 @@ final class TestDiscovery {
                 String rel = "/" + root.relativize(file).toString().replace('\\', '/');
                 String name = file.getFileName().toString();
                 TestKind kind = TestKind.of(name);
-                if (kind == null) {
-                    if (isHtmlTest(file) && matchesAny(normalized, rel, rel, rel)) html.add(rel);
+                ScriptMetadata meta;
+                if (kind != null) {
+                    meta = ScriptMetadata.parse(Files.readString(file));
+                } else if (isHtmlTest(file)) {
+                    if (!name.endsWith(".html")) {
+                        // An XHTML (or .htm) page: its scripts only run in an XML document.
+                        if (matchesAny(normalized, rel, rel, rel)) html.add(rel);
+                        continue;
+                    }
+                    kind = TestKind.HTML;
+                    meta = ScriptMetadata.parseHtml(Files.readString(file));
+                } else {
                     continue;
                 }
-                ScriptMetadata meta = ScriptMetadata.parse(Files.readString(file));
                 for (WptTest t : expand(rel, kind, meta)) {
                     if (!variants.isEmpty() && !t.variant().isEmpty() && !variants.contains(t.variantName())) continue;
                     if (matchesAny(normalized, t.file(), t.path(), t.url())) tests.add(t);
@@ -75,7 +86,7 @@ final class TestDiscovery {
         Set<GlobalScope> scopes = switch (kind) {
             case ANY -> GlobalScope.parse(meta.global().orElse(""));
             case WORKER -> Set.of(GlobalScope.DEDICATED_WORKER);
-            case WINDOW -> Set.of(GlobalScope.WINDOW);
+            case WINDOW, HTML -> Set.of(GlobalScope.WINDOW);
         };
         List<String> variants = meta.variants().isEmpty() ? List.of("") : meta.variants();
         List<WptTest> out = new ArrayList<>();
@@ -146,9 +157,11 @@ final class TestDiscovery {
         return files;
     }
 
+    /** A page that loads testharness.js; manual tests ({@code -manual.html}) need a person, so they are none. */
     private static boolean isHtmlTest(Path file) {
         String name = file.getFileName().toString();
         if (!(name.endsWith(".html") || name.endsWith(".htm") || name.endsWith(".xhtml"))) return false;
+        if (name.contains("-manual.")) return false;
         try (Stream<String> lines = Files.lines(file)) {
             return lines.anyMatch(l -> l.contains("/resources/testharness.js"));
         } catch (IOException | UncheckedIOException e) {

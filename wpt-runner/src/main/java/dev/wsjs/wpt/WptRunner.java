@@ -133,7 +133,7 @@ public final class WptRunner {
         out.print(Summary.render(tests, results, counts));
         if (!found.htmlTests().isEmpty()) {
             out.println();
-            out.println(found.htmlTests().size() + " testharness .html test(s) not run: they need a document"
+            out.println(found.htmlTests().size() + " testharness XHTML page(s) not run: they need an XML document"
                     + (options.verbose() ? ":" : " (--verbose lists them)"));
             if (options.verbose()) found.htmlTests().forEach(h -> out.println("  " + h));
         }

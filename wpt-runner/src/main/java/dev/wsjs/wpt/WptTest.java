@@ -30,6 +30,7 @@ record WptTest(String file, TestKind kind, GlobalScope scope, String variant, Sc
             case ANY -> stem + scope.anySuffix();
             case WORKER -> stem + ".worker.html";
             case WINDOW -> stem + ".window.html";
+            case HTML -> file;
         };
     }
 

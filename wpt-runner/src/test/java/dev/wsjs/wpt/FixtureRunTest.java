@@ -95,8 +95,22 @@ class FixtureRunTest {
                 "/fixture/meta.any.html?first", "/fixture/meta.any.html?second",
                 "/fixture/needs-document.any.html", "/fixture/pass.any.html", "/fixture/pass.any.worker.html",
                 "/fixture/resource-fetch.any.html?include=(a|b)", "/fixture/unref-timer.any.html",
-                "/fixture/sub/plain.worker.html?v1", "/fixture/throws.any.html"), byUrl.keySet());
-        assertEquals(List.of("/fixture/page.html"), outcome.htmlTestsNotRun());
+                "/fixture/sub/plain.worker.html?v1", "/fixture/throws.any.html",
+                "/fixture/page.html", "/fixture/html-page.html?one", "/fixture/html-page.html?two"), byUrl.keySet());
+        assertEquals(List.of("/fixture/page.xhtml"), outcome.htmlTestsNotRun());
+    }
+
+    @Test
+    void htmlPagesRunTheirScriptsInDocumentOrderWithTheirVariantsAndTitle() {
+        assertTrue(result("/fixture/page.html").passed(), () -> result("/fixture/page.html").toString());
+        for (String url : List.of("/fixture/html-page.html?one", "/fixture/html-page.html?two")) {
+            TestResult r = result(url);
+            assertEquals(TestStatus.OK, r.status(), () -> url + ": " + r.message() + " " + r.console());
+            assertEquals(List.of("scripts run in document order", "An HTML page"),
+                    r.subtests().stream().map(SubtestResult::name).toList(), url);
+            assertTrue(r.passed(), () -> url + ": " + r.subtests() + " " + r.console());
+        }
+        assertEquals(0, server.requestsFor("/resources/testharnessreport.js"), "the runner's report stands in for it");
     }
 
     @Test

@@ -54,4 +54,26 @@ class ScriptMetadataTest {
         assertFalse(ScriptMetadata.parse("").longTimeout());
         assertEquals(Optional.empty(), ScriptMetadata.parse("").global());
     }
+
+    @Test
+    void htmlPagesGiveVariantsTimeoutTitleAndScriptsInDocumentOrder() {
+        String html = """
+                <!doctype html><TITLE> A
+                  title </TITLE>
+                <meta name=variant content="?a"><meta content='?b' name="variant"><meta name=timeout content=long>
+                <meta name="viewport" content="width=device-width">
+                <script src=/resources/testharness.js></script>
+                <!-- <script src=commented.js></script> -->
+                <script type="module">import "x";</script>
+                <script type=text/javascript>var a = "</scrip" + "t>";</script>
+                <script src='one.js' src=two.js></script>
+                """;
+        ScriptMetadata meta = ScriptMetadata.parseHtml(html);
+        assertEquals(List.of("?a", "?b"), meta.variants());
+        assertTrue(meta.longTimeout());
+        assertEquals(Optional.of("A title"), meta.title());
+        HtmlPage page = HtmlPage.parse(html);
+        assertEquals(List.of("/resources/testharness.js", "var a = \"</scrip\" + \"t>\";", "one.js"),
+                page.scripts().stream().map(s -> s.external() ? s.src() : s.text()).toList());
+    }
 }

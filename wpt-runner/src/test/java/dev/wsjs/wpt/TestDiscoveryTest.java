@@ -71,14 +71,20 @@ class TestDiscoveryTest {
         write("ws/resources/helper.any.js", "// a support file, not a test\n");
         write("ws/handlers/echo_wsh.py", "");
         write("ws/page.html", "<script src=/resources/testharness.js></script>");
+        write("ws/vary.html", "<meta name=variant content=?x><meta name=\"variant\" content=\"?y\">"
+                + "<script src=/resources/testharness.js></script>");
+        write("ws/not-a-test.html", "<p>no harness</p>");
+        write("ws/press-keys-manual.html", "<script src=/resources/testharness.js></script>");
+        write("ws/page.xhtml", "<script src=\"/resources/testharness.js\"/>");
         write("other/c.any.js", "// META: global=window\n");
 
         TestDiscovery.Found all = TestDiscovery.discover(root, List.of(), Set.of());
         assertEquals(List.of("/other/c.any.html", "/ws/a.any.html?default", "/ws/a.any.html?wpt_flags=h2",
-                "/ws/a.any.html?wss", "/ws/sub/b.worker.html"), urls(all.tests()));
-        assertEquals(List.of("/ws/page.html"), all.htmlTests());
+                "/ws/a.any.html?wss", "/ws/page.html", "/ws/sub/b.worker.html", "/ws/vary.html?x", "/ws/vary.html?y"),
+                urls(all.tests()));
+        assertEquals(List.of("/ws/page.xhtml"), all.htmlTests());
 
-        assertEquals(List.of("/ws/a.any.html?default", "/ws/a.any.html?wss", "/ws/sub/b.worker.html"),
+        assertEquals(List.of("/ws/a.any.html?default", "/ws/a.any.html?wss", "/ws/page.html", "/ws/sub/b.worker.html"),
                 urls(TestDiscovery.discover(root, List.of("ws/"), Set.of("default", "wss")).tests()),
                 "a variant filter keeps tests without variants");
         assertEquals(List.of("/ws/a.any.html?wss"),
