@@ -1,16 +1,20 @@
 // The WHATWG Streams Standard (https://streams.spec.whatwg.org/): ReadableStream with its default
 // controller and reader, WritableStream with its default controller and writer, TransformStream,
-// piping, teeing, async iteration and the two queuing strategies.
+// piping, teeing, async iteration and the two queuing strategies, and readable byte streams with their
+// controller, BYOB readers and BYOB requests.
 //
 // Each public object keeps its internal slots in one record (a null-prototype object) held in a
 // private field; the abstract operations work on those records, which point back at their public
 // object through `object`. The records are what the spec calls "stream", "controller", "reader".
 //
+// A record tells its kind with one flag where the spec asks which interface an object implements:
+// `reader.byob` (ReadableStreamBYOBReader, else ReadableStreamDefaultReader) and `controller.byte`
+// (ReadableByteStreamController, else ReadableStreamDefaultController). Byte streams move their bytes
+// by transferring ArrayBuffers (ArrayBuffer.prototype.transferToFixedLength), never by copying, except
+// where the spec copies (BYOB reads from the queue, tee's second branch).
+//
 // The three streams are transferable: their transfer steps live in 09_messaging.js, with the
 // MessagePorts they need.
-//
-// Not implemented: readable byte streams (type: "bytes", ReadableByteStreamController, BYOB
-// readers and requests); a `type: "bytes"` source is refused with a RangeError.
 (function (globalThis, internals, ops) {
   "use strict";
 
@@ -90,6 +94,11 @@
   /** "The result of reacting to promise": a new promise from the reactions. */
   function transformPromise(promise, onFulfilled, onRejected) {
     return ReflectApply(PromisePrototypeThen, promise, [onFulfilled, onRejected]);
+  }
+
+  /** "Queue a microtask to perform steps": a reaction to a resolved promise runs as a microtask. */
+  function queueMicrotaskStep(steps) {
+    uponPromise(resolvedWith(undefined), steps);
   }
 
   /** A resolved-or-rejected promise from calling an algorithm that may throw: "a promise resolved with the result". */
@@ -172,6 +181,120 @@
     container.queue = new SizedQueue();
     // 3. Set container.[[queueTotalSize]] to 0.
     container.queueTotalSize = 0;
+  }
+
+  // ------------------------------------------------------------------ ArrayBuffers and views
+  // The internal slots of buffers and views ([[ViewedArrayBuffer]], [[ByteOffset]], [[ByteLength]],
+  // [[ArrayLength]], IsDetachedBuffer) are read through the intrinsic getters captured here, so a script
+  // that redefines `byteLength` on a view or patches the prototypes cannot mislead the byte streams.
+
+  const ArrayBufferCtor = ArrayBuffer;
+  const Uint8ArrayCtor = Uint8Array;
+  const DataViewCtor = DataView;
+  const ObjectGetOwnPropertyDescriptor = Object.getOwnPropertyDescriptor;
+  const getterOf = (proto, key) => ObjectGetOwnPropertyDescriptor(proto, key).get;
+  const TypedArrayPrototype = ObjectGetPrototypeOf(Uint8Array.prototype);
+  const TypedArrayBufferGetter = getterOf(TypedArrayPrototype, "buffer");
+  const TypedArrayByteOffsetGetter = getterOf(TypedArrayPrototype, "byteOffset");
+  const TypedArrayByteLengthGetter = getterOf(TypedArrayPrototype, "byteLength");
+  const TypedArrayLengthGetter = getterOf(TypedArrayPrototype, "length");
+  const TypedArraySet = TypedArrayPrototype.set;
+  const DataViewBufferGetter = getterOf(DataView.prototype, "buffer");
+  const DataViewByteOffsetGetter = getterOf(DataView.prototype, "byteOffset");
+  const DataViewByteLengthGetter = getterOf(DataView.prototype, "byteLength");
+  const ArrayBufferByteLengthGetter = getterOf(ArrayBuffer.prototype, "byteLength");
+  // ES2024 ArrayBuffer.prototype.detached / transferToFixedLength (GraalJS 25 has both).
+  const ArrayBufferDetachedGetter = getterOf(ArrayBuffer.prototype, "detached");
+  const ArrayBufferTransferToFixedLength = ArrayBuffer.prototype.transferToFixedLength;
+
+  // https://tc39.es/ecma262/#table-the-typedarray-constructors: [[TypedArrayName]] → constructor.
+  const typedArrayConstructors = { __proto__: null };
+  for (const name of ["Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array",
+    "Uint32Array", "BigInt64Array", "BigUint64Array", "Float16Array", "Float32Array", "Float64Array"]) {
+    if (typeof globalThis[name] === "function") typedArrayConstructors[name] = globalThis[name];
+  }
+
+  /** The [[TypedArrayName]] of view, or undefined for a DataView. */
+  function typedArrayNameOf(view) {
+    return webidl.typedArrayName(view);
+  }
+
+  function isDetachedBuffer(buffer) {
+    return ReflectApply(ArrayBufferDetachedGetter, buffer, []);
+  }
+
+  function arrayBufferByteLength(buffer) {
+    return ReflectApply(ArrayBufferByteLengthGetter, buffer, []);
+  }
+
+  /** view.[[ViewedArrayBuffer]] */
+  function viewedArrayBuffer(view) {
+    return typedArrayNameOf(view) !== undefined
+      ? ReflectApply(TypedArrayBufferGetter, view, [])
+      : ReflectApply(DataViewBufferGetter, view, []);
+  }
+
+  /** view.[[ByteOffset]] (0 once the buffer is detached, where the getters would throw or return 0). */
+  function viewByteOffset(view) {
+    if (typedArrayNameOf(view) !== undefined) return ReflectApply(TypedArrayByteOffsetGetter, view, []);
+    return isDetachedBuffer(ReflectApply(DataViewBufferGetter, view, [])) ? 0
+      : ReflectApply(DataViewByteOffsetGetter, view, []);
+  }
+
+  /** view.[[ByteLength]] (0 once the buffer is detached). */
+  function viewByteLength(view) {
+    if (typedArrayNameOf(view) !== undefined) return ReflectApply(TypedArrayByteLengthGetter, view, []);
+    return isDetachedBuffer(ReflectApply(DataViewBufferGetter, view, [])) ? 0
+      : ReflectApply(DataViewByteLengthGetter, view, []);
+  }
+
+  // https://streams.spec.whatwg.org/#transfer-array-buffer
+  function transferArrayBuffer(O) {
+    // 1. Assert: ! IsDetachedBuffer(O) is false.
+    // 2. Let arrayBufferData be O.[[ArrayBufferData]].
+    // 3. Let arrayBufferByteLength be O.[[ArrayBufferByteLength]].
+    // 4. Perform ? DetachArrayBuffer(O). (Throws for a buffer with a detach key, e.g. WebAssembly.Memory's.)
+    // 5. Return a new ArrayBuffer whose [[ArrayBufferData]] is arrayBufferData and whose
+    //    [[ArrayBufferByteLength]] is arrayBufferByteLength: ArrayBuffer.prototype.transferToFixedLength
+    //    does 2-5 without copying the bytes.
+    return ReflectApply(ArrayBufferTransferToFixedLength, O, []);
+  }
+
+  // https://streams.spec.whatwg.org/#abstract-opdef-cloneasuint8array
+  function cloneAsUint8Array(O) {
+    // 3. Assert: ! IsDetachedBuffer(O.[[ViewedArrayBuffer]]) is false.
+    // 4. Let buffer be ? CloneArrayBuffer(O.[[ViewedArrayBuffer]], O.[[ByteOffset]], O.[[ByteLength]], %ArrayBuffer%).
+    // 5. Let array be ! Construct(%Uint8Array%, « buffer »).
+    // 6. Return array.
+    // (A Uint8Array constructed from a Uint8Array copies the bytes into a new %ArrayBuffer%.)
+    return new Uint8ArrayCtor(new Uint8ArrayCtor(viewedArrayBuffer(O), viewByteOffset(O), viewByteLength(O)));
+  }
+
+  /** CloneArrayBuffer(srcBuffer, srcByteOffset, srcLength, %ArrayBuffer%) (ECMA-262). */
+  function cloneArrayBuffer(srcBuffer, srcByteOffset, srcLength) {
+    return ReflectApply(TypedArrayBufferGetter, new Uint8ArrayCtor(new Uint8ArrayCtor(srcBuffer, srcByteOffset, srcLength)), []);
+  }
+
+  // https://streams.spec.whatwg.org/#abstract-opdef-cancopydatablockbytes
+  function canCopyDataBlockBytes(toBuffer, toIndex, fromBuffer, fromIndex, count) {
+    // 5. If toBuffer is fromBuffer, return false.
+    if (toBuffer === fromBuffer) return false;
+    // 6. If ! IsDetachedBuffer(toBuffer) is true, return false.
+    if (isDetachedBuffer(toBuffer)) return false;
+    // 7. If ! IsDetachedBuffer(fromBuffer) is true, return false.
+    if (isDetachedBuffer(fromBuffer)) return false;
+    // 8. If toIndex + count > toBuffer.[[ArrayBufferByteLength]], return false.
+    if (toIndex + count > arrayBufferByteLength(toBuffer)) return false;
+    // 9. If fromIndex + count > fromBuffer.[[ArrayBufferByteLength]], return false.
+    if (fromIndex + count > arrayBufferByteLength(fromBuffer)) return false;
+    // 10. Return true.
+    return true;
+  }
+
+  /** CopyDataBlockBytes(toBlock, toIndex, fromBlock, fromIndex, count) (ECMA-262): one bulk copy. */
+  function copyDataBlockBytes(toBuffer, toIndex, fromBuffer, fromIndex, count) {
+    ReflectApply(TypedArraySet, new Uint8ArrayCtor(toBuffer, toIndex, count),
+      [new Uint8ArrayCtor(fromBuffer, fromIndex, count)]);
   }
 
   // ------------------------------------------------------------------ queuing strategies
@@ -320,6 +443,11 @@
   converters.ReadableStreamGetReaderOptions = webidl.createDictionaryConverter("ReadableStreamGetReaderOptions", [
     { key: "mode", converter: converters.ReadableStreamReaderMode },
   ]);
+  // dictionary ReadableStreamBYOBReaderReadOptions { [EnforceRange] unsigned long long min = 1; };
+  converters.ReadableStreamBYOBReaderReadOptions = webidl.createDictionaryConverter(
+    "ReadableStreamBYOBReaderReadOptions", [
+      { key: "min", converter: converters["unsigned long long"], enforceRange: true, defaultValue: 1 },
+    ]);
   converters.ReadableStreamIteratorOptions = webidl.createDictionaryConverter("ReadableStreamIteratorOptions", [
     { key: "preventCancel", converter: converters.boolean, defaultValue: false },
   ]);
@@ -340,6 +468,9 @@
   let createReaderObject;
   let createWriterObject;
   let createTransformControllerObject;
+  let createBYOBReaderObject;
+  let createByteControllerObject;
+  let createBYOBRequestObject;
 
   /** The record of a ReadableStream's internal slots: https://streams.spec.whatwg.org/#rs-internal-slots */
   function newReadableStreamRecord(object) {
@@ -378,9 +509,19 @@
       // 3. Perform ! InitializeReadableStream(this).
       const stream = newReadableStreamRecord(this);
       this.#stream = stream;
-      // 4. If underlyingSourceDict["type"] is "bytes": readable byte streams are not implemented.
+      // 4. If underlyingSourceDict["type"] is "bytes":
       if (underlyingSourceDict.type === "bytes") {
-        throw new RangeErrorCtor(`${prefix}: readable byte streams (type: 'bytes') are not supported by this runtime.`);
+        // 4.1. If strategy["size"] exists, throw a RangeError exception.
+        if (strategy.size !== undefined) {
+          throw new RangeErrorCtor(`${prefix}: A readable byte stream's queuing strategy cannot have a size function.`);
+        }
+        // 4.2. Let highWaterMark be ? ExtractHighWaterMark(strategy, 0).
+        const highWaterMark = extractHighWaterMark(strategy, 0);
+        // 4.3. Perform ? SetUpReadableByteStreamControllerFromUnderlyingSource(this, underlyingSource,
+        //      underlyingSourceDict, highWaterMark).
+        setUpReadableByteStreamControllerFromUnderlyingSource(stream, underlyingSource, underlyingSourceDict,
+          highWaterMark);
+        return;
       }
       // 5. Otherwise,
       // 5.2. Let sizeAlgorithm be ! ExtractSizeAlgorithm(strategy).
@@ -441,9 +582,8 @@
       // 1. If options["mode"] does not exist, return ? AcquireReadableStreamDefaultReader(this).
       if (options.mode === undefined) return acquireReadableStreamDefaultReader(stream).object;
       // 2. Assert: options["mode"] is "byob".
-      // 3. Return ? AcquireReadableStreamBYOBReader(this): its first step throws a TypeError for a
-      //    stream whose controller is not a ReadableByteStreamController, which is every stream here.
-      throw new TypeErrorCtor(`${prefix}: Cannot get a BYOB reader for a stream that is not a readable byte stream.`);
+      // 3. Return ? AcquireReadableStreamBYOBReader(this).
+      return acquireReadableStreamBYOBReader(stream).object;
     }
 
     // https://streams.spec.whatwg.org/#rs-pipe-through
@@ -638,7 +778,8 @@
     },
 
     // https://webidl.spec.whatwg.org/#es-asynchronous-iterator-prototype-object (return)
-    return(value = undefined) {
+    // (One declared parameter: WebIDL gives the return method a length of 1.)
+    return(value) {
       let state;
       try {
         state = iteratorState(this, "return");
@@ -784,6 +925,8 @@
     return {
       __proto__: null,
       object,
+      // "reader implements ReadableStreamBYOBReader" is false: this is a ReadableStreamDefaultReader.
+      byob: false,
       // [[closedPromise]], [[stream]], [[readRequests]]
       closedPromise: undefined,
       stream: undefined,
@@ -857,6 +1000,316 @@
       readableStreamDefaultControllerError(controller, e);
     }
   }
+
+  // ------------------------------------------------------------------ ReadableStreamBYOBReader
+
+  let isBYOBReaderObject;
+
+  class ReadableStreamBYOBReader {
+    #reader;
+
+    // https://streams.spec.whatwg.org/#byob-reader-constructor
+    constructor(stream) {
+      if (stream === kInternal) return;
+      const prefix = "Failed to construct 'ReadableStreamBYOBReader'";
+      webidl.requiredArguments(arguments.length, 1, prefix);
+      stream = converters.ReadableStream(stream, prefix, "Argument 1");
+      this.#reader = newBYOBReaderRecord(this);
+      // 1. Perform ? SetUpReadableStreamBYOBReader(this, stream).
+      setUpReadableStreamBYOBReader(this.#reader, readableStreamRecordOf(stream));
+    }
+
+    static {
+      isBYOBReaderObject = (V) => V !== null && typeof V === "object" && #reader in V;
+    }
+
+    /** A reader object around a new record, for AcquireReadableStreamBYOBReader. */
+    static create() {
+      const object = new ReadableStreamBYOBReader(kInternal);
+      object.#reader = newBYOBReaderRecord(object);
+      return object.#reader;
+    }
+
+    static #check(self) {
+      if (!isBYOBReaderObject(self)) throw new TypeErrorCtor("Illegal invocation");
+      return self.#reader;
+    }
+
+    // https://streams.spec.whatwg.org/#generic-reader-closed
+    get closed() {
+      let reader;
+      try {
+        reader = ReadableStreamBYOBReader.#check(this);
+      } catch (e) {
+        return rejectedWith(e);
+      }
+      // 1. Return this.[[closedPromise]].
+      return reader.closedPromise.promise;
+    }
+
+    // https://streams.spec.whatwg.org/#generic-reader-cancel
+    cancel(reason = undefined) {
+      let reader;
+      try {
+        reader = ReadableStreamBYOBReader.#check(this);
+      } catch (e) {
+        return rejectedWith(e);
+      }
+      // 1. If this.[[stream]] is undefined, return a promise rejected with a TypeError exception.
+      if (reader.stream === undefined) {
+        return rejectedWith(new TypeErrorCtor("Failed to execute 'cancel' on 'ReadableStreamBYOBReader': The reader has been released."));
+      }
+      // 2. Return ! ReadableStreamReaderGenericCancel(this, reason).
+      return readableStreamReaderGenericCancel(reader, reason);
+    }
+
+    // https://streams.spec.whatwg.org/#byob-reader-read
+    read(view, options = undefined) {
+      const prefix = "Failed to execute 'read' on 'ReadableStreamBYOBReader'";
+      let reader;
+      try {
+        reader = ReadableStreamBYOBReader.#check(this);
+        webidl.requiredArguments(arguments.length, 1, prefix);
+        view = converters.ArrayBufferView(view, prefix, "Argument 1");
+        options = converters.ReadableStreamBYOBReaderReadOptions(options, prefix, "Argument 2");
+      } catch (e) {
+        return rejectedWith(e);
+      }
+      const buffer = viewedArrayBuffer(view);
+      // 1. If view.[[ByteLength]] is 0, return a promise rejected with a TypeError exception.
+      if (viewByteLength(view) === 0) {
+        return rejectedWith(new TypeErrorCtor(`${prefix}: The view's byte length is 0.`));
+      }
+      // 2. If view.[[ViewedArrayBuffer]].[[ByteLength]] is 0, return a promise rejected with a TypeError exception.
+      if (arrayBufferByteLength(buffer) === 0) {
+        return rejectedWith(new TypeErrorCtor(`${prefix}: The view's buffer has byte length 0.`));
+      }
+      // 3. If ! IsDetachedBuffer(view.[[ViewedArrayBuffer]]) is true, return a promise rejected with a TypeError exception.
+      if (isDetachedBuffer(buffer)) {
+        return rejectedWith(new TypeErrorCtor(`${prefix}: The view's buffer is detached.`));
+      }
+      // 4. If options["min"] is 0, return a promise rejected with a TypeError exception.
+      const min = options.min;
+      if (min === 0) return rejectedWith(new TypeErrorCtor(`${prefix}: options.min must be greater than 0.`));
+      if (typedArrayNameOf(view) !== undefined) {
+        // 5. If view has a [[TypedArrayName]] internal slot,
+        // 5.1. If options["min"] > view.[[ArrayLength]], return a promise rejected with a RangeError exception.
+        if (min > ReflectApply(TypedArrayLengthGetter, view, [])) {
+          return rejectedWith(new RangeErrorCtor(`${prefix}: options.min is larger than the view's length.`));
+        }
+      } else if (min > viewByteLength(view)) {
+        // 6. Otherwise (i.e., it is a DataView),
+        // 6.1. If options["min"] > view.[[ByteLength]], return a promise rejected with a RangeError exception.
+        return rejectedWith(new RangeErrorCtor(`${prefix}: options.min is larger than the view's byte length.`));
+      }
+      // 7. If this.[[stream]] is undefined, return a promise rejected with a TypeError exception.
+      if (reader.stream === undefined) {
+        return rejectedWith(new TypeErrorCtor(`${prefix}: The reader has been released.`));
+      }
+      // 8. Let promise be a new promise.
+      const promise = newPromise();
+      // 9. Let readIntoRequest be a new read-into request with the following items:
+      const readIntoRequest = {
+        __proto__: null,
+        // chunk steps, given chunk: Resolve promise with «[ "value" → chunk, "done" → false ]».
+        chunkSteps: (chunk) => promise.resolve({ value: chunk, done: false }),
+        // close steps, given chunk: Resolve promise with «[ "value" → chunk, "done" → true ]».
+        closeSteps: (chunk) => promise.resolve({ value: chunk, done: true }),
+        // error steps, given e: Reject promise with e.
+        errorSteps: (e) => promise.reject(e),
+      };
+      // 10. Perform ! ReadableStreamBYOBReaderRead(this, view, options["min"], readIntoRequest).
+      readableStreamBYOBReaderRead(reader, view, min, readIntoRequest);
+      // 11. Return promise.
+      return promise.promise;
+    }
+
+    // https://streams.spec.whatwg.org/#byob-reader-release-lock
+    releaseLock() {
+      const reader = ReadableStreamBYOBReader.#check(this);
+      // 1. If this.[[stream]] is undefined, return.
+      if (reader.stream === undefined) return;
+      // 2. Perform ! ReadableStreamBYOBReaderRelease(this).
+      readableStreamBYOBReaderRelease(reader);
+    }
+  }
+
+  /** https://streams.spec.whatwg.org/#byob-reader-internal-slots */
+  function newBYOBReaderRecord(object) {
+    return {
+      __proto__: null,
+      object,
+      // "reader implements ReadableStreamBYOBReader"
+      byob: true,
+      // [[closedPromise]], [[stream]], [[readIntoRequests]]
+      closedPromise: undefined,
+      stream: undefined,
+      readIntoRequests: new SizedQueue(),
+    };
+  }
+
+  // ------------------------------------------------------------------ ReadableByteStreamController
+
+  let isByteControllerObject;
+
+  class ReadableByteStreamController {
+    #controller;
+
+    constructor(key = undefined) {
+      // The interface has no constructor in IDL.
+      if (key !== kInternal) webidl.illegalConstructor();
+    }
+
+    static {
+      isByteControllerObject = (V) => V !== null && typeof V === "object" && #controller in V;
+    }
+
+    static create(record) {
+      const object = new ReadableByteStreamController(kInternal);
+      object.#controller = record;
+      record.object = object;
+      return record;
+    }
+
+    static #check(self) {
+      if (!isByteControllerObject(self) || self.#controller === undefined) throw new TypeErrorCtor("Illegal invocation");
+      return self.#controller;
+    }
+
+    // https://streams.spec.whatwg.org/#rbs-controller-byob-request
+    get byobRequest() {
+      const controller = ReadableByteStreamController.#check(this);
+      // 1. Return ! ReadableByteStreamControllerGetBYOBRequest(this).
+      const request = readableByteStreamControllerGetBYOBRequest(controller);
+      return request === null ? null : request.object;
+    }
+
+    // https://streams.spec.whatwg.org/#rbs-controller-desired-size
+    get desiredSize() {
+      const controller = ReadableByteStreamController.#check(this);
+      // 1. Return ! ReadableByteStreamControllerGetDesiredSize(this).
+      return readableByteStreamControllerGetDesiredSize(controller);
+    }
+
+    // https://streams.spec.whatwg.org/#rbs-controller-close
+    close() {
+      const controller = ReadableByteStreamController.#check(this);
+      const prefix = "Failed to execute 'close' on 'ReadableByteStreamController'";
+      // 1. If this.[[closeRequested]] is true, throw a TypeError exception.
+      if (controller.closeRequested) throw new TypeErrorCtor(`${prefix}: The stream is already closing.`);
+      // 2. If this.[[stream]].[[state]] is not "readable", throw a TypeError exception.
+      if (controller.stream.state !== "readable") {
+        throw new TypeErrorCtor(`${prefix}: The stream is not in a state that permits close.`);
+      }
+      // 3. Perform ? ReadableByteStreamControllerClose(this).
+      readableByteStreamControllerClose(controller);
+    }
+
+    // https://streams.spec.whatwg.org/#rbs-controller-enqueue
+    enqueue(chunk) {
+      const controller = ReadableByteStreamController.#check(this);
+      const prefix = "Failed to execute 'enqueue' on 'ReadableByteStreamController'";
+      webidl.requiredArguments(arguments.length, 1, prefix);
+      chunk = converters.ArrayBufferView(chunk, prefix, "Argument 1");
+      // 1. If chunk.[[ByteLength]] is 0, throw a TypeError exception.
+      if (viewByteLength(chunk) === 0) throw new TypeErrorCtor(`${prefix}: The chunk's byte length is 0.`);
+      // 2. If chunk.[[ViewedArrayBuffer]].[[ByteLength]] is 0, throw a TypeError exception.
+      if (arrayBufferByteLength(viewedArrayBuffer(chunk)) === 0) {
+        throw new TypeErrorCtor(`${prefix}: The chunk's buffer is detached or has byte length 0.`);
+      }
+      // 3. If this.[[closeRequested]] is true, throw a TypeError exception.
+      if (controller.closeRequested) throw new TypeErrorCtor(`${prefix}: The stream is closing.`);
+      // 4. If this.[[stream]].[[state]] is not "readable", throw a TypeError exception.
+      if (controller.stream.state !== "readable") {
+        throw new TypeErrorCtor(`${prefix}: The stream is not in a state that permits enqueue.`);
+      }
+      // 5. Return ? ReadableByteStreamControllerEnqueue(this, chunk).
+      readableByteStreamControllerEnqueue(controller, chunk);
+    }
+
+    // https://streams.spec.whatwg.org/#rbs-controller-error
+    error(e = undefined) {
+      const controller = ReadableByteStreamController.#check(this);
+      // 1. Perform ! ReadableByteStreamControllerError(this, e).
+      readableByteStreamControllerError(controller, e);
+    }
+  }
+
+  // ------------------------------------------------------------------ ReadableStreamBYOBRequest
+
+  let isBYOBRequestObject;
+
+  class ReadableStreamBYOBRequest {
+    #request;
+
+    constructor(key = undefined) {
+      // The interface has no constructor in IDL.
+      if (key !== kInternal) webidl.illegalConstructor();
+    }
+
+    static {
+      isBYOBRequestObject = (V) => V !== null && typeof V === "object" && #request in V;
+    }
+
+    /** https://streams.spec.whatwg.org/#rs-byob-request-internal-slots: [[controller]] and [[view]]. */
+    static create(controller, view) {
+      const object = new ReadableStreamBYOBRequest(kInternal);
+      object.#request = { __proto__: null, object, controller, view };
+      return object.#request;
+    }
+
+    static #check(self) {
+      if (!isBYOBRequestObject(self) || self.#request === undefined) throw new TypeErrorCtor("Illegal invocation");
+      return self.#request;
+    }
+
+    // https://streams.spec.whatwg.org/#rs-byob-request-view
+    get view() {
+      const request = ReadableStreamBYOBRequest.#check(this);
+      // 1. Return this.[[view]].
+      return request.view;
+    }
+
+    // https://streams.spec.whatwg.org/#rs-byob-request-respond
+    respond(bytesWritten) {
+      const request = ReadableStreamBYOBRequest.#check(this);
+      const prefix = "Failed to execute 'respond' on 'ReadableStreamBYOBRequest'";
+      webidl.requiredArguments(arguments.length, 1, prefix);
+      bytesWritten = converters["unsigned long long"](bytesWritten, prefix, "Argument 1", ENFORCE_RANGE);
+      // 1. If this.[[controller]] is undefined, throw a TypeError exception.
+      if (request.controller === undefined) {
+        throw new TypeErrorCtor(`${prefix}: This BYOB request has been invalidated.`);
+      }
+      // 2. If ! IsDetachedBuffer(this.[[view]].[[ArrayBuffer]]) is true, throw a TypeError exception.
+      if (isDetachedBuffer(viewedArrayBuffer(request.view))) {
+        throw new TypeErrorCtor(`${prefix}: The view's buffer has been detached.`);
+      }
+      // 3. Assert: this.[[view]].[[ByteLength]] > 0.
+      // 4. Assert: this.[[view]].[[ViewedArrayBuffer]].[[ByteLength]] > 0.
+      // 5. Perform ? ReadableByteStreamControllerRespond(this.[[controller]], bytesWritten).
+      readableByteStreamControllerRespond(request.controller, bytesWritten);
+    }
+
+    // https://streams.spec.whatwg.org/#rs-byob-request-respond-with-new-view
+    respondWithNewView(view) {
+      const request = ReadableStreamBYOBRequest.#check(this);
+      const prefix = "Failed to execute 'respondWithNewView' on 'ReadableStreamBYOBRequest'";
+      webidl.requiredArguments(arguments.length, 1, prefix);
+      view = converters.ArrayBufferView(view, prefix, "Argument 1");
+      // 1. If this.[[controller]] is undefined, throw a TypeError exception.
+      if (request.controller === undefined) {
+        throw new TypeErrorCtor(`${prefix}: This BYOB request has been invalidated.`);
+      }
+      // 2. If ! IsDetachedBuffer(view.[[ViewedArrayBuffer]]) is true, throw a TypeError exception.
+      if (isDetachedBuffer(viewedArrayBuffer(view))) {
+        throw new TypeErrorCtor(`${prefix}: The view's buffer has been detached.`);
+      }
+      // 3. Return ? ReadableByteStreamControllerRespondWithNewView(this.[[controller]], view).
+      readableByteStreamControllerRespondWithNewView(request.controller, view);
+    }
+  }
+
+  const ENFORCE_RANGE = { __proto__: null, enforceRange: true };
 
   // ------------------------------------------------------------------ readable stream abstract operations
 
@@ -1016,9 +1469,20 @@
     // 4. Perform ! ReadableStreamClose(stream).
     readableStreamClose(stream);
     // 5. Let reader be stream.[[reader]].
-    // 6. If reader is not undefined and reader implements ReadableStreamBYOBReader: (no BYOB readers here).
+    const reader = stream.reader;
+    // 6. If reader is not undefined and reader implements ReadableStreamBYOBReader,
+    if (reader !== undefined && reader.byob) {
+      // 6.1. Let readIntoRequests be reader.[[readIntoRequests]].
+      const readIntoRequests = reader.readIntoRequests;
+      // 6.2. Set reader.[[readIntoRequests]] to an empty list.
+      reader.readIntoRequests = new SizedQueue();
+      // 6.3. For each readIntoRequest of readIntoRequests, perform readIntoRequest's close steps, given undefined.
+      while (readIntoRequests.length > 0) readIntoRequests.shift().closeSteps(undefined);
+    }
     // 7. Let sourceCancelPromise be ! stream.[[controller]].[[CancelSteps]](reason).
-    const sourceCancelPromise = readableStreamDefaultControllerCancelSteps(stream.controller, reason);
+    const sourceCancelPromise = stream.controller.byte
+      ? readableByteStreamControllerCancelSteps(stream.controller, reason)
+      : readableStreamDefaultControllerCancelSteps(stream.controller, reason);
     // 8. Return the result of reacting to sourceCancelPromise with a fulfillment step that returns undefined.
     return transformPromise(sourceCancelPromise, () => undefined);
   }
@@ -1035,6 +1499,7 @@
     // 5. Resolve reader.[[closedPromise]] with undefined.
     reader.closedPromise.resolve(undefined);
     // 6. If reader implements ReadableStreamDefaultReader:
+    if (reader.byob) return;
     // 6.1. Let readRequests be reader.[[readRequests]].
     const readRequests = reader.readRequests;
     // 6.2. Set reader.[[readRequests]] to an empty list.
@@ -1058,8 +1523,15 @@
     reader.closedPromise.reject(e);
     // 7. Set reader.[[closedPromise]].[[PromiseIsHandled]] to true.
     markHandled(reader.closedPromise.promise);
-    // 8. If reader implements ReadableStreamDefaultReader: Perform ! ReadableStreamDefaultReaderErrorReadRequests(reader, e).
-    readableStreamDefaultReaderErrorReadRequests(reader, e);
+    if (!reader.byob) {
+      // 8. If reader implements ReadableStreamDefaultReader,
+      // 8.1. Perform ! ReadableStreamDefaultReaderErrorReadRequests(reader, e).
+      readableStreamDefaultReaderErrorReadRequests(reader, e);
+    } else {
+      // 9. Otherwise, 9.1. Assert: reader implements ReadableStreamBYOBReader.
+      // 9.2. Perform ! ReadableStreamBYOBReaderErrorReadIntoRequests(reader, e).
+      readableStreamBYOBReaderErrorReadIntoRequests(reader, e);
+    }
   }
 
   // https://streams.spec.whatwg.org/#readable-stream-fulfill-read-request
@@ -1086,8 +1558,8 @@
   // https://streams.spec.whatwg.org/#readable-stream-has-default-reader
   function readableStreamHasDefaultReader(stream) {
     // 1. Let reader be stream.[[reader]]. 2. If reader is undefined, return false.
-    // 3. If reader implements ReadableStreamDefaultReader, return true. (Every reader here is one.)
-    return stream.reader !== undefined;
+    // 3. If reader implements ReadableStreamDefaultReader, return true. 4. Return false.
+    return stream.reader !== undefined && !stream.reader.byob;
   }
 
   // https://streams.spec.whatwg.org/#readable-stream-reader-generic-cancel
@@ -1134,7 +1606,8 @@
     }
     // 6. Set reader.[[closedPromise]].[[PromiseIsHandled]] to true.
     markHandled(reader.closedPromise.promise);
-    // 7. Perform ! stream.[[controller]].[[ReleaseSteps]](). (Nothing for a default controller.)
+    // 7. Perform ! stream.[[controller]].[[ReleaseSteps]](). (A default controller's are empty.)
+    if (stream.controller.byte) readableByteStreamControllerReleaseSteps(stream.controller);
     // 8. Set stream.[[reader]] to undefined.
     stream.reader = undefined;
     // 9. Set reader.[[stream]] to undefined.
@@ -1167,7 +1640,8 @@
     } else {
       // 6. Otherwise: Assert: stream.[[state]] is "readable".
       // 6.2. Perform ! stream.[[controller]].[[PullSteps]](readRequest).
-      readableStreamDefaultControllerPullSteps(stream.controller, readRequest);
+      if (stream.controller.byte) readableByteStreamControllerPullSteps(stream.controller, readRequest);
+      else readableStreamDefaultControllerPullSteps(stream.controller, readRequest);
     }
   }
 
@@ -1200,6 +1674,8 @@
     const controller = {
       __proto__: null,
       object: undefined,
+      // "controller implements ReadableByteStreamController" is false: this is a default controller.
+      byte: false,
       cancelAlgorithm: undefined,
       closeRequested: false,
       pullAgain: false,
@@ -1493,6 +1969,1102 @@
       highWaterMark, sizeAlgorithm);
   }
 
+  // ------------------------------------------------------------------ BYOB reader abstract operations
+
+  // https://streams.spec.whatwg.org/#acquire-readable-stream-byob-reader
+  function acquireReadableStreamBYOBReader(stream) {
+    // 1. Let reader be a new ReadableStreamBYOBReader.
+    const reader = createBYOBReaderObject();
+    // 2. Perform ? SetUpReadableStreamBYOBReader(reader, stream).
+    setUpReadableStreamBYOBReader(reader, stream);
+    // 3. Return reader.
+    return reader;
+  }
+
+  // https://streams.spec.whatwg.org/#readable-stream-add-read-into-request
+  function readableStreamAddReadIntoRequest(stream, readIntoRequest) {
+    // 1. Assert: stream.[[reader]] implements ReadableStreamBYOBReader.
+    // 2. Assert: stream.[[state]] is "readable" or "closed".
+    // 3. Append readRequest to stream.[[reader]].[[readIntoRequests]].
+    stream.reader.readIntoRequests.push(readIntoRequest);
+  }
+
+  // https://streams.spec.whatwg.org/#readable-stream-fulfill-read-into-request
+  function readableStreamFulfillReadIntoRequest(stream, chunk, done) {
+    // 1. Assert: ! ReadableStreamHasBYOBReader(stream) is true.
+    // 2. Let reader be stream.[[reader]].
+    const reader = stream.reader;
+    // 3. Assert: reader.[[readIntoRequests]] is not empty.
+    // 4. Let readIntoRequest be reader.[[readIntoRequests]][0].
+    // 5. Remove readIntoRequest from reader.[[readIntoRequests]].
+    const readIntoRequest = reader.readIntoRequests.shift();
+    // 6. If done is true, perform readIntoRequest's close steps, given chunk.
+    if (done) readIntoRequest.closeSteps(chunk);
+    // 7. Otherwise, perform readIntoRequest's chunk steps, given chunk.
+    else readIntoRequest.chunkSteps(chunk);
+  }
+
+  // https://streams.spec.whatwg.org/#readable-stream-get-num-read-into-requests
+  function readableStreamGetNumReadIntoRequests(stream) {
+    // 1. Assert: ! ReadableStreamHasBYOBReader(stream) is true.
+    // 2. Return stream.[[reader]].[[readIntoRequests]]'s size.
+    return stream.reader.readIntoRequests.length;
+  }
+
+  // https://streams.spec.whatwg.org/#readable-stream-has-byob-reader
+  function readableStreamHasBYOBReader(stream) {
+    // 1. Let reader be stream.[[reader]].
+    const reader = stream.reader;
+    // 2. If reader is undefined, return false.
+    // 3. If reader implements ReadableStreamBYOBReader, return true.
+    // 4. Return false.
+    return reader !== undefined && reader.byob;
+  }
+
+  // https://streams.spec.whatwg.org/#abstract-opdef-readablestreambyobreadererrorreadintorequests
+  function readableStreamBYOBReaderErrorReadIntoRequests(reader, e) {
+    // 1. Let readIntoRequests be reader.[[readIntoRequests]].
+    const readIntoRequests = reader.readIntoRequests;
+    // 2. Set reader.[[readIntoRequests]] to a new empty list.
+    reader.readIntoRequests = new SizedQueue();
+    // 3. For each readIntoRequest of readIntoRequests, perform readIntoRequest's error steps, given e.
+    while (readIntoRequests.length > 0) readIntoRequests.shift().errorSteps(e);
+  }
+
+  // https://streams.spec.whatwg.org/#readable-stream-byob-reader-read
+  function readableStreamBYOBReaderRead(reader, view, min, readIntoRequest) {
+    // 1. Let stream be reader.[[stream]].
+    const stream = reader.stream;
+    // 2. Assert: stream is not undefined.
+    // 3. Set stream.[[disturbed]] to true.
+    stream.disturbed = true;
+    if (stream.state === "errored") {
+      // 4. If stream.[[state]] is "errored", perform readIntoRequest's error steps given stream.[[storedError]].
+      readIntoRequest.errorSteps(stream.storedError);
+    } else {
+      // 5. Otherwise, perform ! ReadableByteStreamControllerPullInto(stream.[[controller]], view, min, readIntoRequest).
+      readableByteStreamControllerPullInto(stream.controller, view, min, readIntoRequest);
+    }
+  }
+
+  // https://streams.spec.whatwg.org/#abstract-opdef-readablestreambyobreaderrelease
+  function readableStreamBYOBReaderRelease(reader) {
+    // 1. Perform ! ReadableStreamReaderGenericRelease(reader).
+    readableStreamReaderGenericRelease(reader);
+    // 2. Let e be a new TypeError exception.
+    const e = new TypeErrorCtor("The reader's lock on the stream was released.");
+    // 3. Perform ! ReadableStreamBYOBReaderErrorReadIntoRequests(reader, e).
+    readableStreamBYOBReaderErrorReadIntoRequests(reader, e);
+  }
+
+  // https://streams.spec.whatwg.org/#set-up-readable-stream-byob-reader
+  function setUpReadableStreamBYOBReader(reader, stream) {
+    // 1. If ! IsReadableStreamLocked(stream) is true, throw a TypeError exception.
+    if (isReadableStreamLocked(stream)) {
+      throw new TypeErrorCtor("Cannot get a reader for a stream that is already locked to a reader.");
+    }
+    // 2. If stream.[[controller]] does not implement ReadableByteStreamController, throw a TypeError exception.
+    if (!stream.controller.byte) {
+      throw new TypeErrorCtor("Cannot get a BYOB reader for a stream that is not a readable byte stream.");
+    }
+    // 3. Perform ! ReadableStreamReaderGenericInitialize(reader, stream).
+    readableStreamReaderGenericInitialize(reader, stream);
+    // 4. Set reader.[[readIntoRequests]] to a new empty list.
+    reader.readIntoRequests = new SizedQueue();
+  }
+
+  // https://streams.spec.whatwg.org/#create-readable-byte-stream
+  function createReadableByteStream(startAlgorithm, pullAlgorithm, cancelAlgorithm) {
+    // 1. Let stream be a new ReadableStream.
+    // 2. Perform ! InitializeReadableStream(stream).
+    const stream = newReadableStreamRecord(undefined);
+    stream.object = new ReadableStream(kInternal, stream);
+    // 3. Let controller be a new ReadableByteStreamController.
+    const controller = newReadableByteStreamControllerRecord();
+    // 4. Perform ? SetUpReadableByteStreamController(stream, controller, startAlgorithm, pullAlgorithm,
+    //    cancelAlgorithm, 0, undefined).
+    setUpReadableByteStreamController(stream, controller, startAlgorithm, pullAlgorithm, cancelAlgorithm, 0, undefined);
+    // 5. Return stream.
+    return stream;
+  }
+
+  // ------------------------------------------------------------------ byte stream controller abstract operations
+
+  /** https://streams.spec.whatwg.org/#rbs-controller-internal-slots */
+  function newReadableByteStreamControllerRecord() {
+    const controller = {
+      __proto__: null,
+      object: undefined,
+      // "controller implements ReadableByteStreamController"
+      byte: true,
+      autoAllocateChunkSize: undefined,
+      byobRequest: null,
+      cancelAlgorithm: undefined,
+      closeRequested: false,
+      pullAgain: false,
+      pullAlgorithm: undefined,
+      pulling: false,
+      // A list of pull-into descriptors: {buffer, bufferByteLength, byteOffset, byteLength, bytesFilled,
+      // minimumFill, elementSize, viewConstructor, readerType}.
+      pendingPullIntos: [],
+      // A list of readable byte stream queue entries: {buffer, byteOffset, byteLength}.
+      queue: new SizedQueue(),
+      queueTotalSize: 0,
+      started: false,
+      strategyHWM: 0,
+      stream: undefined,
+    };
+    return createByteControllerObject(controller);
+  }
+
+  // [[CancelSteps]](reason): https://streams.spec.whatwg.org/#rbs-controller-private-cancel
+  function readableByteStreamControllerCancelSteps(controller, reason) {
+    // 1. Perform ! ReadableByteStreamControllerClearPendingPullIntos(this).
+    readableByteStreamControllerClearPendingPullIntos(controller);
+    // 2. Perform ! ResetQueue(this).
+    resetQueue(controller);
+    // 3. Let result be the result of performing this.[[cancelAlgorithm]], passing in reason.
+    const result = controller.cancelAlgorithm(reason);
+    // 4. Perform ! ReadableByteStreamControllerClearAlgorithms(this).
+    readableByteStreamControllerClearAlgorithms(controller);
+    // 5. Return result.
+    return result;
+  }
+
+  // [[PullSteps]](readRequest): https://streams.spec.whatwg.org/#rbs-controller-private-pull
+  function readableByteStreamControllerPullSteps(controller, readRequest) {
+    // 1. Let stream be this.[[stream]].
+    const stream = controller.stream;
+    // 2. Assert: ! ReadableStreamHasDefaultReader(stream) is true.
+    // 3. If this.[[queueTotalSize]] > 0,
+    if (controller.queueTotalSize > 0) {
+      // 3.1. Assert: ! ReadableStreamGetNumReadRequests(stream) is 0.
+      // 3.2. Perform ! ReadableByteStreamControllerFillReadRequestFromQueue(this, readRequest).
+      readableByteStreamControllerFillReadRequestFromQueue(controller, readRequest);
+      // 3.3. Return.
+      return;
+    }
+    // 4. Let autoAllocateChunkSize be this.[[autoAllocateChunkSize]].
+    const autoAllocateChunkSize = controller.autoAllocateChunkSize;
+    // 5. If autoAllocateChunkSize is not undefined,
+    if (autoAllocateChunkSize !== undefined) {
+      // 5.1. Let buffer be Construct(%ArrayBuffer%, « autoAllocateChunkSize »).
+      let buffer;
+      try {
+        buffer = new ArrayBufferCtor(autoAllocateChunkSize);
+      } catch (e) {
+        // 5.2. If buffer is an abrupt completion,
+        // 5.2.1. Perform readRequest's error steps, given buffer.[[Value]]. 5.2.2. Return.
+        readRequest.errorSteps(e);
+        return;
+      }
+      // 5.3. Let pullIntoDescriptor be a new pull-into descriptor with buffer buffer.[[Value]], buffer byte
+      //      length autoAllocateChunkSize, byte offset 0, byte length autoAllocateChunkSize, bytes filled 0,
+      //      minimum fill 1, element size 1, view constructor %Uint8Array%, and reader type "default".
+      const pullIntoDescriptor = {
+        __proto__: null,
+        buffer,
+        bufferByteLength: autoAllocateChunkSize,
+        byteOffset: 0,
+        byteLength: autoAllocateChunkSize,
+        bytesFilled: 0,
+        minimumFill: 1,
+        elementSize: 1,
+        viewConstructor: Uint8ArrayCtor,
+        readerType: "default",
+      };
+      // 5.4. Append pullIntoDescriptor to this.[[pendingPullIntos]].
+      controller.pendingPullIntos.push(pullIntoDescriptor);
+    }
+    // 6. Perform ! ReadableStreamAddReadRequest(stream, readRequest).
+    readableStreamAddReadRequest(stream, readRequest);
+    // 7. Perform ! ReadableByteStreamControllerCallPullIfNeeded(this).
+    readableByteStreamControllerCallPullIfNeeded(controller);
+  }
+
+  // [[ReleaseSteps]](): https://streams.spec.whatwg.org/#abstract-opdef-readablebytestreamcontroller-releasesteps
+  function readableByteStreamControllerReleaseSteps(controller) {
+    // 1. If this.[[pendingPullIntos]] is not empty,
+    if (controller.pendingPullIntos.length > 0) {
+      // 1.1. Let firstPendingPullInto be this.[[pendingPullIntos]][0].
+      const firstPendingPullInto = controller.pendingPullIntos[0];
+      // 1.2. Set firstPendingPullInto's reader type to "none".
+      firstPendingPullInto.readerType = "none";
+      // 1.3. Set this.[[pendingPullIntos]] to the list « firstPendingPullInto ».
+      controller.pendingPullIntos = [firstPendingPullInto];
+    }
+  }
+
+  // https://streams.spec.whatwg.org/#readable-byte-stream-controller-call-pull-if-needed
+  function readableByteStreamControllerCallPullIfNeeded(controller) {
+    // 1. Let shouldPull be ! ReadableByteStreamControllerShouldCallPull(controller).
+    // 2. If shouldPull is false, return.
+    if (!readableByteStreamControllerShouldCallPull(controller)) return;
+    // 3. If controller.[[pulling]] is true,
+    if (controller.pulling) {
+      // 3.1. Set controller.[[pullAgain]] to true. 3.2. Return.
+      controller.pullAgain = true;
+      return;
+    }
+    // 4. Assert: controller.[[pullAgain]] is false.
+    // 5. Set controller.[[pulling]] to true.
+    controller.pulling = true;
+    // 6. Let pullPromise be the result of performing controller.[[pullAlgorithm]].
+    const pullPromise = controller.pullAlgorithm();
+    uponPromise(pullPromise, () => {
+      // 7. Upon fulfillment of pullPromise,
+      // 7.1. Set controller.[[pulling]] to false.
+      controller.pulling = false;
+      // 7.2. If controller.[[pullAgain]] is true,
+      if (controller.pullAgain) {
+        // 7.2.1. Set controller.[[pullAgain]] to false.
+        controller.pullAgain = false;
+        // 7.2.2. Perform ! ReadableByteStreamControllerCallPullIfNeeded(controller).
+        readableByteStreamControllerCallPullIfNeeded(controller);
+      }
+    }, (e) => {
+      // 8. Upon rejection of pullPromise with reason e,
+      // 8.1. Perform ! ReadableByteStreamControllerError(controller, e).
+      readableByteStreamControllerError(controller, e);
+    });
+  }
+
+  // https://streams.spec.whatwg.org/#readable-byte-stream-controller-clear-algorithms
+  function readableByteStreamControllerClearAlgorithms(controller) {
+    // 1. Set controller.[[pullAlgorithm]] to undefined.
+    controller.pullAlgorithm = undefined;
+    // 2. Set controller.[[cancelAlgorithm]] to undefined.
+    controller.cancelAlgorithm = undefined;
+  }
+
+  // https://streams.spec.whatwg.org/#readable-byte-stream-controller-clear-pending-pull-intos
+  function readableByteStreamControllerClearPendingPullIntos(controller) {
+    // 1. Perform ! ReadableByteStreamControllerInvalidateBYOBRequest(controller).
+    readableByteStreamControllerInvalidateBYOBRequest(controller);
+    // 2. Set controller.[[pendingPullIntos]] to a new empty list.
+    controller.pendingPullIntos = [];
+  }
+
+  // https://streams.spec.whatwg.org/#readable-byte-stream-controller-close
+  function readableByteStreamControllerClose(controller) {
+    // 1. Let stream be controller.[[stream]].
+    const stream = controller.stream;
+    // 2. If controller.[[closeRequested]] is true or stream.[[state]] is not "readable", return.
+    if (controller.closeRequested || stream.state !== "readable") return;
+    // 3. If controller.[[queueTotalSize]] > 0,
+    if (controller.queueTotalSize > 0) {
+      // 3.1. Set controller.[[closeRequested]] to true. 3.2. Return.
+      controller.closeRequested = true;
+      return;
+    }
+    // 4. If controller.[[pendingPullIntos]] is not empty,
+    if (controller.pendingPullIntos.length > 0) {
+      // 4.1. Let firstPendingPullInto be controller.[[pendingPullIntos]][0].
+      const firstPendingPullInto = controller.pendingPullIntos[0];
+      // 4.2. If the remainder after dividing firstPendingPullInto's bytes filled by firstPendingPullInto's
+      //      element size is not 0,
+      if (firstPendingPullInto.bytesFilled % firstPendingPullInto.elementSize !== 0) {
+        // 4.2.1. Let e be a new TypeError exception.
+        const e = new TypeErrorCtor("The stream was closed with a partially filled element in a pending BYOB read.");
+        // 4.2.2. Perform ! ReadableByteStreamControllerError(controller, e).
+        readableByteStreamControllerError(controller, e);
+        // 4.2.3. Throw e.
+        throw e;
+      }
+    }
+    // 5. Perform ! ReadableByteStreamControllerClearAlgorithms(controller).
+    readableByteStreamControllerClearAlgorithms(controller);
+    // 6. Perform ! ReadableStreamClose(stream).
+    readableStreamClose(stream);
+  }
+
+  // https://streams.spec.whatwg.org/#readable-byte-stream-controller-commit-pull-into-descriptor
+  function readableByteStreamControllerCommitPullIntoDescriptor(stream, pullIntoDescriptor) {
+    // 1. Assert: stream.[[state]] is not "errored".
+    // 2. Assert: pullIntoDescriptor.reader type is not "none".
+    // 3. Let done be false.
+    let done = false;
+    // 4. If stream.[[state]] is "closed",
+    if (stream.state === "closed") {
+      // 4.1. Assert: the remainder after dividing pullIntoDescriptor's bytes filled by its element size is 0.
+      // 4.2. Set done to true.
+      done = true;
+    }
+    // 5. Let filledView be ! ReadableByteStreamControllerConvertPullIntoDescriptor(pullIntoDescriptor).
+    const filledView = readableByteStreamControllerConvertPullIntoDescriptor(pullIntoDescriptor);
+    if (pullIntoDescriptor.readerType === "default") {
+      // 6. If pullIntoDescriptor's reader type is "default",
+      // 6.1. Perform ! ReadableStreamFulfillReadRequest(stream, filledView, done).
+      readableStreamFulfillReadRequest(stream, filledView, done);
+    } else {
+      // 7. Otherwise,
+      // 7.1. Assert: pullIntoDescriptor's reader type is "byob".
+      // 7.2. Perform ! ReadableStreamFulfillReadIntoRequest(stream, filledView, done).
+      readableStreamFulfillReadIntoRequest(stream, filledView, done);
+    }
+  }
+
+  // https://streams.spec.whatwg.org/#readable-byte-stream-controller-convert-pull-into-descriptor
+  function readableByteStreamControllerConvertPullIntoDescriptor(pullIntoDescriptor) {
+    // 1. Let bytesFilled be pullIntoDescriptor's bytes filled.
+    const bytesFilled = pullIntoDescriptor.bytesFilled;
+    // 2. Let elementSize be pullIntoDescriptor's element size.
+    const elementSize = pullIntoDescriptor.elementSize;
+    // 3. Assert: bytesFilled ≤ pullIntoDescriptor's byte length.
+    // 4. Assert: the remainder after dividing bytesFilled by elementSize is 0.
+    // 5. Let buffer be ! TransferArrayBuffer(pullIntoDescriptor's buffer).
+    const buffer = transferArrayBuffer(pullIntoDescriptor.buffer);
+    // 6. Return ! Construct(pullIntoDescriptor's view constructor, « buffer, pullIntoDescriptor's byte
+    //    offset, bytesFilled ÷ elementSize »).
+    return new pullIntoDescriptor.viewConstructor(buffer, pullIntoDescriptor.byteOffset, bytesFilled / elementSize);
+  }
+
+  // https://streams.spec.whatwg.org/#readable-byte-stream-controller-enqueue
+  function readableByteStreamControllerEnqueue(controller, chunk) {
+    // 1. Let stream be controller.[[stream]].
+    const stream = controller.stream;
+    // 2. If controller.[[closeRequested]] is true or stream.[[state]] is not "readable", return.
+    if (controller.closeRequested || stream.state !== "readable") return;
+    // 3. Let buffer be chunk.[[ViewedArrayBuffer]].
+    const buffer = viewedArrayBuffer(chunk);
+    // 4. Let byteOffset be chunk.[[ByteOffset]].
+    const byteOffset = viewByteOffset(chunk);
+    // 5. Let byteLength be chunk.[[ByteLength]].
+    const byteLength = viewByteLength(chunk);
+    // 6. If ! IsDetachedBuffer(buffer) is true, throw a TypeError exception.
+    if (isDetachedBuffer(buffer)) throw new TypeErrorCtor("The chunk's buffer is detached.");
+    // 7. Let transferredBuffer be ? TransferArrayBuffer(buffer).
+    const transferredBuffer = transferArrayBuffer(buffer);
+    // 8. If controller.[[pendingPullIntos]] is not empty,
+    if (controller.pendingPullIntos.length > 0) {
+      // 8.1. Let firstPendingPullInto be controller.[[pendingPullIntos]][0].
+      const firstPendingPullInto = controller.pendingPullIntos[0];
+      // 8.2. If ! IsDetachedBuffer(firstPendingPullInto's buffer) is true, throw a TypeError exception.
+      if (isDetachedBuffer(firstPendingPullInto.buffer)) {
+        throw new TypeErrorCtor("The BYOB request's buffer has been detached.");
+      }
+      // 8.3. Perform ! ReadableByteStreamControllerInvalidateBYOBRequest(controller).
+      readableByteStreamControllerInvalidateBYOBRequest(controller);
+      // 8.4. Set firstPendingPullInto's buffer to ! TransferArrayBuffer(firstPendingPullInto's buffer).
+      firstPendingPullInto.buffer = transferArrayBuffer(firstPendingPullInto.buffer);
+      // 8.5. If firstPendingPullInto's reader type is "none", perform
+      //      ? ReadableByteStreamControllerEnqueueDetachedPullIntoToQueue(controller, firstPendingPullInto).
+      if (firstPendingPullInto.readerType === "none") {
+        readableByteStreamControllerEnqueueDetachedPullIntoToQueue(controller, firstPendingPullInto);
+      }
+    }
+    if (readableStreamHasDefaultReader(stream)) {
+      // 9. If ! ReadableStreamHasDefaultReader(stream) is true,
+      // 9.1. Perform ! ReadableByteStreamControllerProcessReadRequestsUsingQueue(controller).
+      readableByteStreamControllerProcessReadRequestsUsingQueue(controller);
+      if (readableStreamGetNumReadRequests(stream) === 0) {
+        // 9.2. If ! ReadableStreamGetNumReadRequests(stream) is 0,
+        // 9.2.1. Assert: controller.[[pendingPullIntos]] is empty.
+        // 9.2.2. Perform ! ReadableByteStreamControllerEnqueueChunkToQueue(controller, transferredBuffer,
+        //        byteOffset, byteLength).
+        readableByteStreamControllerEnqueueChunkToQueue(controller, transferredBuffer, byteOffset, byteLength);
+      } else {
+        // 9.3. Otherwise,
+        // 9.3.1. Assert: controller.[[queue]] is empty.
+        // 9.3.2. If controller.[[pendingPullIntos]] is not empty,
+        if (controller.pendingPullIntos.length > 0) {
+          // 9.3.2.1. Assert: controller.[[pendingPullIntos]][0]'s reader type is "default".
+          // 9.3.2.2. Perform ! ReadableByteStreamControllerShiftPendingPullInto(controller).
+          readableByteStreamControllerShiftPendingPullInto(controller);
+        }
+        // 9.3.3. Let transferredView be ! Construct(%Uint8Array%, « transferredBuffer, byteOffset, byteLength »).
+        const transferredView = new Uint8ArrayCtor(transferredBuffer, byteOffset, byteLength);
+        // 9.3.4. Perform ! ReadableStreamFulfillReadRequest(stream, transferredView, false).
+        readableStreamFulfillReadRequest(stream, transferredView, false);
+      }
+    } else if (readableStreamHasBYOBReader(stream)) {
+      // 10. Otherwise, if ! ReadableStreamHasBYOBReader(stream) is true,
+      // 10.1. Perform ! ReadableByteStreamControllerEnqueueChunkToQueue(controller, transferredBuffer,
+      //       byteOffset, byteLength).
+      readableByteStreamControllerEnqueueChunkToQueue(controller, transferredBuffer, byteOffset, byteLength);
+      // 10.2. Let filledPullIntos be the result of performing
+      //       ! ReadableByteStreamControllerProcessPullIntoDescriptorsUsingQueue(controller).
+      const filledPullIntos = readableByteStreamControllerProcessPullIntoDescriptorsUsingQueue(controller);
+      // 10.3. For each filledPullInto of filledPullIntos, perform
+      //       ! ReadableByteStreamControllerCommitPullIntoDescriptor(stream, filledPullInto).
+      for (let i = 0; i < filledPullIntos.length; i++) {
+        readableByteStreamControllerCommitPullIntoDescriptor(stream, filledPullIntos[i]);
+      }
+    } else {
+      // 11. Otherwise,
+      // 11.1. Assert: ! IsReadableStreamLocked(stream) is false.
+      // 11.2. Perform ! ReadableByteStreamControllerEnqueueChunkToQueue(controller, transferredBuffer,
+      //       byteOffset, byteLength).
+      readableByteStreamControllerEnqueueChunkToQueue(controller, transferredBuffer, byteOffset, byteLength);
+    }
+    // 12. Perform ! ReadableByteStreamControllerCallPullIfNeeded(controller).
+    readableByteStreamControllerCallPullIfNeeded(controller);
+  }
+
+  // https://streams.spec.whatwg.org/#readable-byte-stream-controller-enqueue-chunk-to-queue
+  function readableByteStreamControllerEnqueueChunkToQueue(controller, buffer, byteOffset, byteLength) {
+    // 1. Append a new readable byte stream queue entry with buffer buffer, byte offset byteOffset, and
+    //    byte length byteLength to controller.[[queue]].
+    controller.queue.push({ __proto__: null, buffer, byteOffset, byteLength });
+    // 2. Set controller.[[queueTotalSize]] to controller.[[queueTotalSize]] + byteLength.
+    controller.queueTotalSize += byteLength;
+  }
+
+  // https://streams.spec.whatwg.org/#abstract-opdef-readablebytestreamcontrollerenqueueclonedchunktoqueue
+  function readableByteStreamControllerEnqueueClonedChunkToQueue(controller, buffer, byteOffset, byteLength) {
+    // 1. Let cloneResult be CloneArrayBuffer(buffer, byteOffset, byteLength, %ArrayBuffer%).
+    let cloneResult;
+    try {
+      cloneResult = cloneArrayBuffer(buffer, byteOffset, byteLength);
+    } catch (e) {
+      // 2. If cloneResult is an abrupt completion,
+      // 2.1. Perform ! ReadableByteStreamControllerError(controller, cloneResult.[[Value]]).
+      readableByteStreamControllerError(controller, e);
+      // 2.2. Return cloneResult.
+      throw e;
+    }
+    // 3. Perform ! ReadableByteStreamControllerEnqueueChunkToQueue(controller, cloneResult.[[Value]], 0, byteLength).
+    readableByteStreamControllerEnqueueChunkToQueue(controller, cloneResult, 0, byteLength);
+  }
+
+  // https://streams.spec.whatwg.org/#abstract-opdef-readablebytestreamcontrollerenqueuedetachedpullintotoqueue
+  function readableByteStreamControllerEnqueueDetachedPullIntoToQueue(controller, pullIntoDescriptor) {
+    // 1. Assert: pullIntoDescriptor's reader type is "none".
+    // 2. If pullIntoDescriptor's bytes filled > 0, perform ? ReadableByteStreamControllerEnqueueClonedChunkToQueue(
+    //    controller, pullIntoDescriptor's buffer, pullIntoDescriptor's byte offset, pullIntoDescriptor's bytes filled).
+    if (pullIntoDescriptor.bytesFilled > 0) {
+      readableByteStreamControllerEnqueueClonedChunkToQueue(controller, pullIntoDescriptor.buffer,
+        pullIntoDescriptor.byteOffset, pullIntoDescriptor.bytesFilled);
+    }
+    // 3. Perform ! ReadableByteStreamControllerShiftPendingPullInto(controller).
+    readableByteStreamControllerShiftPendingPullInto(controller);
+  }
+
+  // https://streams.spec.whatwg.org/#readable-byte-stream-controller-error
+  function readableByteStreamControllerError(controller, e) {
+    // 1. Let stream be controller.[[stream]].
+    const stream = controller.stream;
+    // 2. If stream.[[state]] is not "readable", return.
+    if (stream.state !== "readable") return;
+    // 3. Perform ! ReadableByteStreamControllerClearPendingPullIntos(controller).
+    readableByteStreamControllerClearPendingPullIntos(controller);
+    // 4. Perform ! ResetQueue(controller).
+    resetQueue(controller);
+    // 5. Perform ! ReadableByteStreamControllerClearAlgorithms(controller).
+    readableByteStreamControllerClearAlgorithms(controller);
+    // 6. Perform ! ReadableStreamError(stream, e).
+    readableStreamError(stream, e);
+  }
+
+  // https://streams.spec.whatwg.org/#readable-byte-stream-controller-fill-head-pull-into-descriptor
+  function readableByteStreamControllerFillHeadPullIntoDescriptor(controller, size, pullIntoDescriptor) {
+    // 1. Assert: either controller.[[pendingPullIntos]] is empty, or controller.[[pendingPullIntos]][0]
+    //    is pullIntoDescriptor.
+    // 2. Assert: controller.[[byobRequest]] is null.
+    // 3. Set pullIntoDescriptor's bytes filled to bytes filled + size.
+    pullIntoDescriptor.bytesFilled += size;
+  }
+
+  // https://streams.spec.whatwg.org/#readable-byte-stream-controller-fill-pull-into-descriptor-from-queue
+  function readableByteStreamControllerFillPullIntoDescriptorFromQueue(controller, pullIntoDescriptor) {
+    // 1. Let maxBytesToCopy be min(controller.[[queueTotalSize]], pullIntoDescriptor's byte length −
+    //    pullIntoDescriptor's bytes filled).
+    const room = pullIntoDescriptor.byteLength - pullIntoDescriptor.bytesFilled;
+    const maxBytesToCopy = controller.queueTotalSize < room ? controller.queueTotalSize : room;
+    // 2. Let maxBytesFilled be pullIntoDescriptor's bytes filled + maxBytesToCopy.
+    const maxBytesFilled = pullIntoDescriptor.bytesFilled + maxBytesToCopy;
+    // 3. Let totalBytesToCopyRemaining be maxBytesToCopy.
+    let totalBytesToCopyRemaining = maxBytesToCopy;
+    // 4. Let ready be false.
+    let ready = false;
+    // 5. Assert: ! IsDetachedBuffer(pullIntoDescriptor's buffer) is false.
+    // 6. Assert: pullIntoDescriptor's bytes filled < pullIntoDescriptor's minimum fill.
+    // 7. Let remainderBytes be the remainder after dividing maxBytesFilled by pullIntoDescriptor's element size.
+    const remainderBytes = maxBytesFilled % pullIntoDescriptor.elementSize;
+    // 8. Let maxAlignedBytes be maxBytesFilled − remainderBytes.
+    const maxAlignedBytes = maxBytesFilled - remainderBytes;
+    // 9. If maxAlignedBytes ≥ pullIntoDescriptor's minimum fill,
+    if (maxAlignedBytes >= pullIntoDescriptor.minimumFill) {
+      // 9.1. Set totalBytesToCopyRemaining to maxAlignedBytes − pullIntoDescriptor's bytes filled.
+      totalBytesToCopyRemaining = maxAlignedBytes - pullIntoDescriptor.bytesFilled;
+      // 9.2. Set ready to true.
+      ready = true;
+    }
+    // 10. Let queue be controller.[[queue]].
+    const queue = controller.queue;
+    // 11. While totalBytesToCopyRemaining > 0,
+    while (totalBytesToCopyRemaining > 0) {
+      // 11.1. Let headOfQueue be queue[0].
+      const headOfQueue = queue.peek();
+      // 11.2. Let bytesToCopy be min(totalBytesToCopyRemaining, headOfQueue's byte length).
+      const bytesToCopy = totalBytesToCopyRemaining < headOfQueue.byteLength
+        ? totalBytesToCopyRemaining : headOfQueue.byteLength;
+      // 11.3. Let destStart be pullIntoDescriptor's byte offset + pullIntoDescriptor's bytes filled.
+      const destStart = pullIntoDescriptor.byteOffset + pullIntoDescriptor.bytesFilled;
+      // 11.4. Let descriptorBuffer be pullIntoDescriptor's buffer.
+      const descriptorBuffer = pullIntoDescriptor.buffer;
+      // 11.5. Let queueBuffer be headOfQueue's buffer.
+      const queueBuffer = headOfQueue.buffer;
+      // 11.6. Let queueByteOffset be headOfQueue's byte offset.
+      const queueByteOffset = headOfQueue.byteOffset;
+      // 11.7. Assert: ! CanCopyDataBlockBytes(descriptorBuffer, destStart, queueBuffer, queueByteOffset,
+      //       bytesToCopy) is true. The standard asks implementations to check it and stop (e.g. by
+      //       erroring the stream) rather than touch memory out of bounds.
+      if (!canCopyDataBlockBytes(descriptorBuffer, destStart, queueBuffer, queueByteOffset, bytesToCopy)) {
+        const e = new TypeErrorCtor("A BYOB read's buffer or a queued chunk's buffer is no longer usable.");
+        readableByteStreamControllerError(controller, e);
+        throw e;
+      }
+      // 11.8. Perform ! CopyDataBlockBytes(descriptorBuffer.[[ArrayBufferData]], destStart,
+      //       queueBuffer.[[ArrayBufferData]], queueByteOffset, bytesToCopy).
+      copyDataBlockBytes(descriptorBuffer, destStart, queueBuffer, queueByteOffset, bytesToCopy);
+      if (headOfQueue.byteLength === bytesToCopy) {
+        // 11.9. If headOfQueue's byte length is bytesToCopy, remove queue[0].
+        queue.shift();
+      } else {
+        // 11.10. Otherwise,
+        // 11.10.1. Set headOfQueue's byte offset to headOfQueue's byte offset + bytesToCopy.
+        headOfQueue.byteOffset += bytesToCopy;
+        // 11.10.2. Set headOfQueue's byte length to headOfQueue's byte length − bytesToCopy.
+        headOfQueue.byteLength -= bytesToCopy;
+      }
+      // 11.11. Set controller.[[queueTotalSize]] to controller.[[queueTotalSize]] − bytesToCopy.
+      controller.queueTotalSize -= bytesToCopy;
+      // 11.12. Perform ! ReadableByteStreamControllerFillHeadPullIntoDescriptor(controller, bytesToCopy,
+      //        pullIntoDescriptor).
+      readableByteStreamControllerFillHeadPullIntoDescriptor(controller, bytesToCopy, pullIntoDescriptor);
+      // 11.13. Set totalBytesToCopyRemaining to totalBytesToCopyRemaining − bytesToCopy.
+      totalBytesToCopyRemaining -= bytesToCopy;
+    }
+    // 12. If ready is false,
+    // 12.1. Assert: controller.[[queueTotalSize]] is 0.
+    // 12.2. Assert: pullIntoDescriptor's bytes filled > 0.
+    // 12.3. Assert: pullIntoDescriptor's bytes filled < pullIntoDescriptor's minimum fill.
+    // 13. Return ready.
+    return ready;
+  }
+
+  // https://streams.spec.whatwg.org/#abstract-opdef-readablebytestreamcontrollerfillreadrequestfromqueue
+  function readableByteStreamControllerFillReadRequestFromQueue(controller, readRequest) {
+    // 1. Assert: controller.[[queueTotalSize]] > 0.
+    // 2. Let entry be controller.[[queue]][0].
+    // 3. Remove entry from controller.[[queue]].
+    const entry = controller.queue.shift();
+    // 4. Set controller.[[queueTotalSize]] to controller.[[queueTotalSize]] − entry's byte length.
+    controller.queueTotalSize -= entry.byteLength;
+    // 5. Perform ! ReadableByteStreamControllerHandleQueueDrain(controller).
+    readableByteStreamControllerHandleQueueDrain(controller);
+    // 6. Let view be ! Construct(%Uint8Array%, « entry's buffer, entry's byte offset, entry's byte length »).
+    const view = new Uint8ArrayCtor(entry.buffer, entry.byteOffset, entry.byteLength);
+    // 7. Perform readRequest's chunk steps, given view.
+    readRequest.chunkSteps(view);
+  }
+
+  // https://streams.spec.whatwg.org/#abstract-opdef-readablebytestreamcontrollergetbyobrequest
+  function readableByteStreamControllerGetBYOBRequest(controller) {
+    // 1. If controller.[[byobRequest]] is null and controller.[[pendingPullIntos]] is not empty,
+    if (controller.byobRequest === null && controller.pendingPullIntos.length > 0) {
+      // 1.1. Let firstDescriptor be controller.[[pendingPullIntos]][0].
+      const firstDescriptor = controller.pendingPullIntos[0];
+      // 1.2. Let view be ! Construct(%Uint8Array%, « firstDescriptor's buffer, firstDescriptor's byte offset +
+      //      firstDescriptor's bytes filled, firstDescriptor's byte length − firstDescriptor's bytes filled »).
+      const view = new Uint8ArrayCtor(firstDescriptor.buffer, firstDescriptor.byteOffset + firstDescriptor.bytesFilled,
+        firstDescriptor.byteLength - firstDescriptor.bytesFilled);
+      // 1.3. Let byobRequest be a new ReadableStreamBYOBRequest.
+      // 1.4. Set byobRequest.[[controller]] to controller.
+      // 1.5. Set byobRequest.[[view]] to view.
+      // 1.6. Set controller.[[byobRequest]] to byobRequest.
+      controller.byobRequest = createBYOBRequestObject(controller, view);
+    }
+    // 2. Return controller.[[byobRequest]].
+    return controller.byobRequest;
+  }
+
+  // https://streams.spec.whatwg.org/#readable-byte-stream-controller-get-desired-size
+  function readableByteStreamControllerGetDesiredSize(controller) {
+    // 1. Let state be controller.[[stream]].[[state]].
+    const state = controller.stream.state;
+    // 2. If state is "errored", return null.
+    if (state === "errored") return null;
+    // 3. If state is "closed", return 0.
+    if (state === "closed") return 0;
+    // 4. Return controller.[[strategyHWM]] − controller.[[queueTotalSize]].
+    return controller.strategyHWM - controller.queueTotalSize;
+  }
+
+  // https://streams.spec.whatwg.org/#readable-byte-stream-controller-handle-queue-drain
+  function readableByteStreamControllerHandleQueueDrain(controller) {
+    // 1. Assert: controller.[[stream]].[[state]] is "readable".
+    // 2. If controller.[[queueTotalSize]] is 0 and controller.[[closeRequested]] is true,
+    if (controller.queueTotalSize === 0 && controller.closeRequested) {
+      // 2.1. Perform ! ReadableByteStreamControllerClearAlgorithms(controller).
+      readableByteStreamControllerClearAlgorithms(controller);
+      // 2.2. Perform ! ReadableStreamClose(controller.[[stream]]).
+      readableStreamClose(controller.stream);
+    } else {
+      // 3. Otherwise, perform ! ReadableByteStreamControllerCallPullIfNeeded(controller).
+      readableByteStreamControllerCallPullIfNeeded(controller);
+    }
+  }
+
+  // https://streams.spec.whatwg.org/#readable-byte-stream-controller-invalidate-byob-request
+  function readableByteStreamControllerInvalidateBYOBRequest(controller) {
+    // 1. If controller.[[byobRequest]] is null, return.
+    const byobRequest = controller.byobRequest;
+    if (byobRequest === null) return;
+    // 2. Set controller.[[byobRequest]].[[controller]] to undefined.
+    byobRequest.controller = undefined;
+    // 3. Set controller.[[byobRequest]].[[view]] to null.
+    byobRequest.view = null;
+    // 4. Set controller.[[byobRequest]] to null.
+    controller.byobRequest = null;
+  }
+
+  // https://streams.spec.whatwg.org/#readable-byte-stream-controller-process-pull-into-descriptors-using-queue
+  function readableByteStreamControllerProcessPullIntoDescriptorsUsingQueue(controller) {
+    // 1. Assert: controller.[[closeRequested]] is false.
+    // 2. Let filledPullIntos be a new empty list.
+    const filledPullIntos = [];
+    // 3. While controller.[[pendingPullIntos]] is not empty,
+    while (controller.pendingPullIntos.length > 0) {
+      // 3.1. If controller.[[queueTotalSize]] is 0, then break.
+      if (controller.queueTotalSize === 0) break;
+      // 3.2. Let pullIntoDescriptor be controller.[[pendingPullIntos]][0].
+      const pullIntoDescriptor = controller.pendingPullIntos[0];
+      // 3.3. If ! ReadableByteStreamControllerFillPullIntoDescriptorFromQueue(controller, pullIntoDescriptor)
+      //      is true,
+      if (readableByteStreamControllerFillPullIntoDescriptorFromQueue(controller, pullIntoDescriptor)) {
+        // 3.3.1. Perform ! ReadableByteStreamControllerShiftPendingPullInto(controller).
+        readableByteStreamControllerShiftPendingPullInto(controller);
+        // 3.3.2. Append pullIntoDescriptor to filledPullIntos.
+        filledPullIntos.push(pullIntoDescriptor);
+      }
+    }
+    // 4. Return filledPullIntos.
+    return filledPullIntos;
+  }
+
+  // https://streams.spec.whatwg.org/#abstract-opdef-readablebytestreamcontrollerprocessreadrequestsusingqueue
+  function readableByteStreamControllerProcessReadRequestsUsingQueue(controller) {
+    // 1. Let reader be controller.[[stream]].[[reader]].
+    const reader = controller.stream.reader;
+    // 2. Assert: reader implements ReadableStreamDefaultReader.
+    // 3. While reader.[[readRequests]] is not empty,
+    while (reader.readRequests.length > 0) {
+      // 3.1. If controller.[[queueTotalSize]] is 0, return.
+      if (controller.queueTotalSize === 0) return;
+      // 3.2. Let readRequest be reader.[[readRequests]][0].
+      // 3.3. Remove readRequest from reader.[[readRequests]].
+      const readRequest = reader.readRequests.shift();
+      // 3.4. Perform ! ReadableByteStreamControllerFillReadRequestFromQueue(controller, readRequest).
+      readableByteStreamControllerFillReadRequestFromQueue(controller, readRequest);
+    }
+  }
+
+  // https://streams.spec.whatwg.org/#readable-byte-stream-controller-pull-into
+  function readableByteStreamControllerPullInto(controller, view, min, readIntoRequest) {
+    // 1. Let stream be controller.[[stream]].
+    const stream = controller.stream;
+    // 2. Let elementSize be 1.
+    let elementSize = 1;
+    // 3. Let ctor be %DataView%.
+    let ctor = DataViewCtor;
+    // 4. If view has a [[TypedArrayName]] internal slot (i.e., it is not a DataView),
+    const name = typedArrayNameOf(view);
+    if (name !== undefined) {
+      // 4.1. Set elementSize to the element size specified in the typed array constructors table for
+      //      view.[[TypedArrayName]].
+      // 4.2. Set ctor to the constructor specified in the typed array constructors table for view.[[TypedArrayName]].
+      ctor = typedArrayConstructors[name];
+      elementSize = ctor.BYTES_PER_ELEMENT;
+    }
+    // 5. Let minimumFill be min × elementSize.
+    const minimumFill = min * elementSize;
+    // 6. Assert: minimumFill ≥ 0 and minimumFill ≤ view.[[ByteLength]].
+    // 7. Assert: the remainder after dividing minimumFill by elementSize is 0.
+    // 8. Let byteOffset be view.[[ByteOffset]].
+    const byteOffset = viewByteOffset(view);
+    // 9. Let byteLength be view.[[ByteLength]].
+    const byteLength = viewByteLength(view);
+    // 10. Let bufferResult be TransferArrayBuffer(view.[[ViewedArrayBuffer]]).
+    let buffer;
+    try {
+      buffer = transferArrayBuffer(viewedArrayBuffer(view));
+    } catch (e) {
+      // 11. If bufferResult is an abrupt completion,
+      // 11.1. Perform readIntoRequest's error steps, given bufferResult.[[Value]]. 11.2. Return.
+      readIntoRequest.errorSteps(e);
+      return;
+    }
+    // 12. Let buffer be bufferResult.[[Value]].
+    // 13. Let pullIntoDescriptor be a new pull-into descriptor with buffer buffer, buffer byte length
+    //     buffer.[[ArrayBufferByteLength]], byte offset byteOffset, byte length byteLength, bytes filled 0,
+    //     minimum fill minimumFill, element size elementSize, view constructor ctor, and reader type "byob".
+    const pullIntoDescriptor = {
+      __proto__: null,
+      buffer,
+      bufferByteLength: arrayBufferByteLength(buffer),
+      byteOffset,
+      byteLength,
+      bytesFilled: 0,
+      minimumFill,
+      elementSize,
+      viewConstructor: ctor,
+      readerType: "byob",
+    };
+    // 14. If controller.[[pendingPullIntos]] is not empty,
+    if (controller.pendingPullIntos.length > 0) {
+      // 14.1. Append pullIntoDescriptor to controller.[[pendingPullIntos]].
+      controller.pendingPullIntos.push(pullIntoDescriptor);
+      // 14.2. Perform ! ReadableStreamAddReadIntoRequest(stream, readIntoRequest).
+      readableStreamAddReadIntoRequest(stream, readIntoRequest);
+      // 14.3. Return.
+      return;
+    }
+    // 15. If stream.[[state]] is "closed",
+    if (stream.state === "closed") {
+      // 15.1. Let emptyView be ! Construct(ctor, « pullIntoDescriptor's buffer, pullIntoDescriptor's byte offset, 0 »).
+      const emptyView = new ctor(pullIntoDescriptor.buffer, pullIntoDescriptor.byteOffset, 0);
+      // 15.2. Perform readIntoRequest's close steps, given emptyView.
+      readIntoRequest.closeSteps(emptyView);
+      // 15.3. Return.
+      return;
+    }
+    // 16. If controller.[[queueTotalSize]] > 0,
+    if (controller.queueTotalSize > 0) {
+      // 16.1. If ! ReadableByteStreamControllerFillPullIntoDescriptorFromQueue(controller, pullIntoDescriptor)
+      //       is true,
+      if (readableByteStreamControllerFillPullIntoDescriptorFromQueue(controller, pullIntoDescriptor)) {
+        // 16.1.1. Let filledView be ! ReadableByteStreamControllerConvertPullIntoDescriptor(pullIntoDescriptor).
+        const filledView = readableByteStreamControllerConvertPullIntoDescriptor(pullIntoDescriptor);
+        // 16.1.2. Perform ! ReadableByteStreamControllerHandleQueueDrain(controller).
+        readableByteStreamControllerHandleQueueDrain(controller);
+        // 16.1.3. Perform readIntoRequest's chunk steps, given filledView.
+        readIntoRequest.chunkSteps(filledView);
+        // 16.1.4. Return.
+        return;
+      }
+      // 16.2. If controller.[[closeRequested]] is true,
+      if (controller.closeRequested) {
+        // 16.2.1. Let e be a TypeError exception.
+        const e = new TypeErrorCtor("The stream was closed with too few bytes left to fill a BYOB read's elements.");
+        // 16.2.2. Perform ! ReadableByteStreamControllerError(controller, e).
+        readableByteStreamControllerError(controller, e);
+        // 16.2.3. Perform readIntoRequest's error steps, given e.
+        readIntoRequest.errorSteps(e);
+        // 16.2.4. Return.
+        return;
+      }
+    }
+    // 17. Append pullIntoDescriptor to controller.[[pendingPullIntos]].
+    controller.pendingPullIntos.push(pullIntoDescriptor);
+    // 18. Perform ! ReadableStreamAddReadIntoRequest(stream, readIntoRequest).
+    readableStreamAddReadIntoRequest(stream, readIntoRequest);
+    // 19. Perform ! ReadableByteStreamControllerCallPullIfNeeded(controller).
+    readableByteStreamControllerCallPullIfNeeded(controller);
+  }
+
+  // https://streams.spec.whatwg.org/#readable-byte-stream-controller-respond
+  function readableByteStreamControllerRespond(controller, bytesWritten) {
+    // 1. Assert: controller.[[pendingPullIntos]] is not empty.
+    // 2. Let firstDescriptor be controller.[[pendingPullIntos]][0].
+    const firstDescriptor = controller.pendingPullIntos[0];
+    // 3. Let state be controller.[[stream]].[[state]].
+    const state = controller.stream.state;
+    if (state === "closed") {
+      // 4. If state is "closed",
+      // 4.1. If bytesWritten is not 0, throw a TypeError exception.
+      if (bytesWritten !== 0) {
+        throw new TypeErrorCtor("bytesWritten must be 0 when responding to a BYOB request on a closed stream.");
+      }
+    } else {
+      // 5. Otherwise,
+      // 5.1. Assert: state is "readable".
+      // 5.2. If bytesWritten is 0, throw a TypeError exception.
+      if (bytesWritten === 0) {
+        throw new TypeErrorCtor("bytesWritten must be greater than 0 when responding to a BYOB request on a readable stream.");
+      }
+      // 5.3. If firstDescriptor's bytes filled + bytesWritten > firstDescriptor's byte length, throw a RangeError exception.
+      if (firstDescriptor.bytesFilled + bytesWritten > firstDescriptor.byteLength) {
+        throw new RangeErrorCtor("bytesWritten is larger than the BYOB request's view.");
+      }
+    }
+    // 6. Set firstDescriptor's buffer to ! TransferArrayBuffer(firstDescriptor's buffer).
+    firstDescriptor.buffer = transferArrayBuffer(firstDescriptor.buffer);
+    // 7. Perform ? ReadableByteStreamControllerRespondInternal(controller, bytesWritten).
+    readableByteStreamControllerRespondInternal(controller, bytesWritten);
+  }
+
+  // https://streams.spec.whatwg.org/#readable-byte-stream-controller-respond-in-closed-state
+  function readableByteStreamControllerRespondInClosedState(controller, firstDescriptor) {
+    // 1. Assert: the remainder after dividing firstDescriptor's bytes filled by its element size is 0.
+    // 2. If firstDescriptor's reader type is "none", perform ! ReadableByteStreamControllerShiftPendingPullInto(controller).
+    if (firstDescriptor.readerType === "none") readableByteStreamControllerShiftPendingPullInto(controller);
+    // 3. Let stream be controller.[[stream]].
+    const stream = controller.stream;
+    // 4. If ! ReadableStreamHasBYOBReader(stream) is true,
+    if (readableStreamHasBYOBReader(stream)) {
+      // 4.1. Let filledPullIntos be a new empty list.
+      const filledPullIntos = [];
+      // 4.2. While filledPullIntos's size < ! ReadableStreamGetNumReadIntoRequests(stream),
+      while (filledPullIntos.length < readableStreamGetNumReadIntoRequests(stream)) {
+        // 4.2.1. Let pullIntoDescriptor be ! ReadableByteStreamControllerShiftPendingPullInto(controller).
+        // 4.2.2. Append pullIntoDescriptor to filledPullIntos.
+        filledPullIntos.push(readableByteStreamControllerShiftPendingPullInto(controller));
+      }
+      // 4.3. For each filledPullInto of filledPullIntos, perform
+      //      ! ReadableByteStreamControllerCommitPullIntoDescriptor(stream, filledPullInto).
+      for (let i = 0; i < filledPullIntos.length; i++) {
+        readableByteStreamControllerCommitPullIntoDescriptor(stream, filledPullIntos[i]);
+      }
+    }
+  }
+
+  // https://streams.spec.whatwg.org/#readable-byte-stream-controller-respond-in-readable-state
+  function readableByteStreamControllerRespondInReadableState(controller, bytesWritten, pullIntoDescriptor) {
+    // 1. Assert: pullIntoDescriptor's bytes filled + bytesWritten ≤ pullIntoDescriptor's byte length.
+    // 2. Perform ! ReadableByteStreamControllerFillHeadPullIntoDescriptor(controller, bytesWritten, pullIntoDescriptor).
+    readableByteStreamControllerFillHeadPullIntoDescriptor(controller, bytesWritten, pullIntoDescriptor);
+    // 3. If pullIntoDescriptor's reader type is "none",
+    if (pullIntoDescriptor.readerType === "none") {
+      // 3.1. Perform ? ReadableByteStreamControllerEnqueueDetachedPullIntoToQueue(controller, pullIntoDescriptor).
+      readableByteStreamControllerEnqueueDetachedPullIntoToQueue(controller, pullIntoDescriptor);
+      // 3.2. Let filledPullIntos be the result of performing
+      //      ! ReadableByteStreamControllerProcessPullIntoDescriptorsUsingQueue(controller).
+      const filledPullIntos = readableByteStreamControllerProcessPullIntoDescriptorsUsingQueue(controller);
+      // 3.3. For each filledPullInto of filledPullIntos, perform
+      //      ! ReadableByteStreamControllerCommitPullIntoDescriptor(controller.[[stream]], filledPullInto).
+      for (let i = 0; i < filledPullIntos.length; i++) {
+        readableByteStreamControllerCommitPullIntoDescriptor(controller.stream, filledPullIntos[i]);
+      }
+      // 3.4. Return.
+      return;
+    }
+    // 4. If pullIntoDescriptor's bytes filled < pullIntoDescriptor's minimum fill, return. (It stays at the
+    //    head of the queue, so the underlying source can keep filling it.)
+    if (pullIntoDescriptor.bytesFilled < pullIntoDescriptor.minimumFill) return;
+    // 5. Perform ! ReadableByteStreamControllerShiftPendingPullInto(controller).
+    readableByteStreamControllerShiftPendingPullInto(controller);
+    // 6. Let remainderSize be the remainder after dividing pullIntoDescriptor's bytes filled by its element size.
+    const remainderSize = pullIntoDescriptor.bytesFilled % pullIntoDescriptor.elementSize;
+    // 7. If remainderSize > 0,
+    if (remainderSize > 0) {
+      // 7.1. Let end be pullIntoDescriptor's byte offset + pullIntoDescriptor's bytes filled.
+      const end = pullIntoDescriptor.byteOffset + pullIntoDescriptor.bytesFilled;
+      // 7.2. Perform ? ReadableByteStreamControllerEnqueueClonedChunkToQueue(controller, pullIntoDescriptor's
+      //      buffer, end − remainderSize, remainderSize).
+      readableByteStreamControllerEnqueueClonedChunkToQueue(controller, pullIntoDescriptor.buffer,
+        end - remainderSize, remainderSize);
+    }
+    // 8. Set pullIntoDescriptor's bytes filled to pullIntoDescriptor's bytes filled − remainderSize.
+    pullIntoDescriptor.bytesFilled -= remainderSize;
+    // 9. Let filledPullIntos be the result of performing
+    //    ! ReadableByteStreamControllerProcessPullIntoDescriptorsUsingQueue(controller).
+    const filledPullIntos = readableByteStreamControllerProcessPullIntoDescriptorsUsingQueue(controller);
+    // 10. Perform ! ReadableByteStreamControllerCommitPullIntoDescriptor(controller.[[stream]], pullIntoDescriptor).
+    readableByteStreamControllerCommitPullIntoDescriptor(controller.stream, pullIntoDescriptor);
+    // 11. For each filledPullInto of filledPullIntos, perform
+    //     ! ReadableByteStreamControllerCommitPullIntoDescriptor(controller.[[stream]], filledPullInto).
+    for (let i = 0; i < filledPullIntos.length; i++) {
+      readableByteStreamControllerCommitPullIntoDescriptor(controller.stream, filledPullIntos[i]);
+    }
+  }
+
+  // https://streams.spec.whatwg.org/#readable-byte-stream-controller-respond-internal
+  function readableByteStreamControllerRespondInternal(controller, bytesWritten) {
+    // 1. Let firstDescriptor be controller.[[pendingPullIntos]][0].
+    const firstDescriptor = controller.pendingPullIntos[0];
+    // 2. Assert: ! CanTransferArrayBuffer(firstDescriptor's buffer) is true. (Its buffer was transferred by
+    //    the caller a moment ago, so it is not detached and has no detach key.)
+    // 3. Perform ! ReadableByteStreamControllerInvalidateBYOBRequest(controller).
+    readableByteStreamControllerInvalidateBYOBRequest(controller);
+    // 4. Let state be controller.[[stream]].[[state]].
+    const state = controller.stream.state;
+    if (state === "closed") {
+      // 5. If state is "closed",
+      // 5.1. Assert: bytesWritten is 0.
+      // 5.2. Perform ! ReadableByteStreamControllerRespondInClosedState(controller, firstDescriptor).
+      readableByteStreamControllerRespondInClosedState(controller, firstDescriptor);
+    } else {
+      // 6. Otherwise,
+      // 6.1. Assert: state is "readable". 6.2. Assert: bytesWritten > 0.
+      // 6.3. Perform ? ReadableByteStreamControllerRespondInReadableState(controller, bytesWritten, firstDescriptor).
+      readableByteStreamControllerRespondInReadableState(controller, bytesWritten, firstDescriptor);
+    }
+    // 7. Perform ! ReadableByteStreamControllerCallPullIfNeeded(controller).
+    readableByteStreamControllerCallPullIfNeeded(controller);
+  }
+
+  // https://streams.spec.whatwg.org/#readable-byte-stream-controller-respond-with-new-view
+  function readableByteStreamControllerRespondWithNewView(controller, view) {
+    // 1. Assert: controller.[[pendingPullIntos]] is not empty.
+    // 2. Assert: ! IsDetachedBuffer(view.[[ViewedArrayBuffer]]) is false.
+    // 3. Let firstDescriptor be controller.[[pendingPullIntos]][0].
+    const firstDescriptor = controller.pendingPullIntos[0];
+    // 4. Let state be controller.[[stream]].[[state]].
+    const state = controller.stream.state;
+    const viewByteLen = viewByteLength(view);
+    if (state === "closed") {
+      // 5. If state is "closed",
+      // 5.1. If view.[[ByteLength]] is not 0, throw a TypeError exception.
+      if (viewByteLen !== 0) {
+        throw new TypeErrorCtor("The view's byte length must be 0 when responding to a BYOB request on a closed stream.");
+      }
+    } else {
+      // 6. Otherwise,
+      // 6.1. Assert: state is "readable".
+      // 6.2. If view.[[ByteLength]] is 0, throw a TypeError exception.
+      if (viewByteLen === 0) {
+        throw new TypeErrorCtor("The view's byte length must be greater than 0 on a readable stream.");
+      }
+    }
+    const buffer = viewedArrayBuffer(view);
+    // 7. If firstDescriptor's byte offset + firstDescriptor's bytes filled is not view.[[ByteOffset]], throw a
+    //    RangeError exception.
+    if (firstDescriptor.byteOffset + firstDescriptor.bytesFilled !== viewByteOffset(view)) {
+      throw new RangeErrorCtor("The view's byte offset does not match the BYOB request's.");
+    }
+    // 8. If firstDescriptor's buffer byte length is not view.[[ViewedArrayBuffer]].[[ByteLength]], throw a
+    //    RangeError exception.
+    if (firstDescriptor.bufferByteLength !== arrayBufferByteLength(buffer)) {
+      throw new RangeErrorCtor("The view's buffer does not have the BYOB request's buffer's byte length.");
+    }
+    // 9. If firstDescriptor's bytes filled + view.[[ByteLength]] > firstDescriptor's byte length, throw a
+    //    RangeError exception.
+    if (firstDescriptor.bytesFilled + viewByteLen > firstDescriptor.byteLength) {
+      throw new RangeErrorCtor("The view is larger than the BYOB request's view.");
+    }
+    // 10. Let viewByteLength be view.[[ByteLength]].
+    // 11. Set firstDescriptor's buffer to ? TransferArrayBuffer(view.[[ViewedArrayBuffer]]).
+    firstDescriptor.buffer = transferArrayBuffer(buffer);
+    // 12. Perform ? ReadableByteStreamControllerRespondInternal(controller, viewByteLength).
+    readableByteStreamControllerRespondInternal(controller, viewByteLen);
+  }
+
+  // https://streams.spec.whatwg.org/#readable-byte-stream-controller-shift-pending-pull-into
+  function readableByteStreamControllerShiftPendingPullInto(controller) {
+    // 1. Assert: controller.[[byobRequest]] is null.
+    // 2. Let descriptor be controller.[[pendingPullIntos]][0].
+    // 3. Remove descriptor from controller.[[pendingPullIntos]].
+    // 4. Return descriptor.
+    return controller.pendingPullIntos.shift();
+  }
+
+  // https://streams.spec.whatwg.org/#readable-byte-stream-controller-should-call-pull
+  function readableByteStreamControllerShouldCallPull(controller) {
+    // 1. Let stream be controller.[[stream]].
+    const stream = controller.stream;
+    // 2. If stream.[[state]] is not "readable", return false.
+    if (stream.state !== "readable") return false;
+    // 3. If controller.[[closeRequested]] is true, return false.
+    if (controller.closeRequested) return false;
+    // 4. If controller.[[started]] is false, return false.
+    if (!controller.started) return false;
+    // 5. If ! ReadableStreamHasDefaultReader(stream) is true and ! ReadableStreamGetNumReadRequests(stream) > 0,
+    //    return true.
+    if (readableStreamHasDefaultReader(stream) && readableStreamGetNumReadRequests(stream) > 0) return true;
+    // 6. If ! ReadableStreamHasBYOBReader(stream) is true and ! ReadableStreamGetNumReadIntoRequests(stream) > 0,
+    //    return true.
+    if (readableStreamHasBYOBReader(stream) && readableStreamGetNumReadIntoRequests(stream) > 0) return true;
+    // 7. Let desiredSize be ! ReadableByteStreamControllerGetDesiredSize(controller).
+    const desiredSize = readableByteStreamControllerGetDesiredSize(controller);
+    // 8. Assert: desiredSize is not null.
+    // 9. If desiredSize > 0, return true.
+    // 10. Return false.
+    return desiredSize > 0;
+  }
+
+  // https://streams.spec.whatwg.org/#set-up-readable-byte-stream-controller
+  function setUpReadableByteStreamController(stream, controller, startAlgorithm, pullAlgorithm, cancelAlgorithm,
+    highWaterMark, autoAllocateChunkSize) {
+    // 1. Assert: stream.[[controller]] is undefined.
+    // 2. If autoAllocateChunkSize is not undefined, 2.1. Assert: ! IsInteger(autoAllocateChunkSize) is true.
+    //    2.2. Assert: autoAllocateChunkSize is positive.
+    // 3. Set controller.[[stream]] to stream.
+    controller.stream = stream;
+    // 4. Set controller.[[pullAgain]] and controller.[[pulling]] to false.
+    controller.pullAgain = false;
+    controller.pulling = false;
+    // 5. Set controller.[[byobRequest]] to null.
+    controller.byobRequest = null;
+    // 6. Perform ! ResetQueue(controller).
+    resetQueue(controller);
+    // 7. Set controller.[[closeRequested]] and controller.[[started]] to false.
+    controller.closeRequested = false;
+    controller.started = false;
+    // 8. Set controller.[[strategyHWM]] to highWaterMark.
+    controller.strategyHWM = highWaterMark;
+    // 9. Set controller.[[pullAlgorithm]] to pullAlgorithm.
+    controller.pullAlgorithm = pullAlgorithm;
+    // 10. Set controller.[[cancelAlgorithm]] to cancelAlgorithm.
+    controller.cancelAlgorithm = cancelAlgorithm;
+    // 11. Set controller.[[autoAllocateChunkSize]] to autoAllocateChunkSize.
+    controller.autoAllocateChunkSize = autoAllocateChunkSize;
+    // 12. Set controller.[[pendingPullIntos]] to a new empty list.
+    controller.pendingPullIntos = [];
+    // 13. Set stream.[[controller]] to controller.
+    stream.controller = controller;
+    // 14. Let startResult be the result of performing startAlgorithm.
+    const startResult = startAlgorithm();
+    // 15. Let startPromise be a promise resolved with startResult.
+    const startPromise = resolvedWith(startResult);
+    uponPromise(startPromise, () => {
+      // 16. Upon fulfillment of startPromise,
+      // 16.1. Set controller.[[started]] to true.
+      controller.started = true;
+      // 16.2. Assert: controller.[[pulling]] is false. 16.3. Assert: controller.[[pullAgain]] is false.
+      // 16.4. Perform ! ReadableByteStreamControllerCallPullIfNeeded(controller).
+      readableByteStreamControllerCallPullIfNeeded(controller);
+    }, (r) => {
+      // 17. Upon rejection of startPromise with reason r,
+      // 17.1. Perform ! ReadableByteStreamControllerError(controller, r).
+      readableByteStreamControllerError(controller, r);
+    });
+  }
+
+  // https://streams.spec.whatwg.org/#set-up-readable-byte-stream-controller-from-underlying-source
+  function setUpReadableByteStreamControllerFromUnderlyingSource(stream, underlyingSource, underlyingSourceDict,
+    highWaterMark) {
+    // 1. Let controller be a new ReadableByteStreamController.
+    const controller = newReadableByteStreamControllerRecord();
+    // 2. Let startAlgorithm be an algorithm that returns undefined.
+    let startAlgorithm = () => undefined;
+    // 3. Let pullAlgorithm be an algorithm that returns a promise resolved with undefined.
+    let pullAlgorithm = () => resolvedWith(undefined);
+    // 4. Let cancelAlgorithm be an algorithm that returns a promise resolved with undefined.
+    let cancelAlgorithm = () => resolvedWith(undefined);
+    const { start, pull, cancel } = underlyingSourceDict;
+    // 5. If underlyingSourceDict["start"] exists, then set startAlgorithm to an algorithm which returns the
+    //    result of invoking underlyingSourceDict["start"] with argument list « controller » and callback this
+    //    value underlyingSource.
+    if (start !== undefined) {
+      startAlgorithm = () => ReflectApply(start, underlyingSource, [controller.object]);
+    }
+    // 6. If underlyingSourceDict["pull"] exists, then set pullAlgorithm to an algorithm which returns the
+    //    result of invoking underlyingSourceDict["pull"] with argument list « controller » and callback this
+    //    value underlyingSource (a promise-returning callback: exceptions become rejections).
+    if (pull !== undefined) {
+      pullAlgorithm = () => promiseCall(pull, underlyingSource, [controller.object]);
+    }
+    // 7. If underlyingSourceDict["cancel"] exists, then set cancelAlgorithm to an algorithm which takes an
+    //    argument reason and returns the result of invoking underlyingSourceDict["cancel"] with argument list
+    //    « reason » and callback this value underlyingSource.
+    if (cancel !== undefined) {
+      cancelAlgorithm = (reason) => promiseCall(cancel, underlyingSource, [reason]);
+    }
+    // 8. Let autoAllocateChunkSize be underlyingSourceDict["autoAllocateChunkSize"], if it exists, or
+    //    undefined otherwise.
+    const autoAllocateChunkSize = underlyingSourceDict.autoAllocateChunkSize;
+    // 9. If autoAllocateChunkSize is 0, then throw a TypeError exception.
+    if (autoAllocateChunkSize === 0) {
+      throw new TypeErrorCtor("Failed to construct 'ReadableStream': autoAllocateChunkSize must be greater than 0.");
+    }
+    // 10. Perform ? SetUpReadableByteStreamController(stream, controller, startAlgorithm, pullAlgorithm,
+    //     cancelAlgorithm, highWaterMark, autoAllocateChunkSize).
+    setUpReadableByteStreamController(stream, controller, startAlgorithm, pullAlgorithm, cancelAlgorithm,
+      highWaterMark, autoAllocateChunkSize);
+  }
+
   // ------------------------------------------------------------------ piping
   // https://streams.spec.whatwg.org/#readable-stream-pipe-to
 
@@ -1511,7 +3083,10 @@
 
   function readableStreamPipeTo(source, dest, preventClose, preventAbort, preventCancel, signal = undefined) {
     // 1-8. Assertions about the arguments; neither stream is locked.
-    // 9-10. Let reader be ! AcquireReadableStreamDefaultReader(source) (no byte streams here).
+    // 9. If source.[[controller]] implements ReadableByteStreamController, let reader be either
+    //    ! AcquireReadableStreamBYOBReader(source) or ! AcquireReadableStreamDefaultReader(source), at the
+    //    user agent's discretion: a default reader, whose chunks are written as they come.
+    // 10. Otherwise, let reader be ! AcquireReadableStreamDefaultReader(source).
     const reader = acquireReadableStreamDefaultReader(source);
     // 11. Let writer be ! AcquireWritableStreamDefaultWriter(dest).
     const writer = acquireWritableStreamDefaultWriter(dest);
@@ -1717,6 +3292,7 @@
   function readableStreamTee(stream, cloneForBranch2) {
     // 1. Assert: stream implements ReadableStream. 2. Assert: cloneForBranch2 is a boolean.
     // 3. If stream.[[controller]] implements ReadableByteStreamController, return ? ReadableByteStreamTee(stream).
+    if (stream.controller.byte) return readableByteStreamTee(stream);
     // 4. Return ? ReadableStreamDefaultTee(stream, cloneForBranch2).
     return readableStreamDefaultTee(stream, cloneForBranch2);
   }
@@ -1843,6 +3419,303 @@
       if (!canceled1 || !canceled2) cancelPromise.resolve(undefined);
     });
     // 20. Return « branch1, branch2 ».
+    return [branch1, branch2];
+  }
+
+  // https://streams.spec.whatwg.org/#abstract-opdef-readablebytestreamtee
+  function readableByteStreamTee(stream) {
+    // 1. Assert: stream implements ReadableStream.
+    // 2. Assert: stream.[[controller]] implements ReadableByteStreamController.
+    // 3. Let reader be ? AcquireReadableStreamDefaultReader(stream).
+    let reader = acquireReadableStreamDefaultReader(stream);
+    // 4. Let reading be false. 5. Let readAgainForBranch1 be false. 6. Let readAgainForBranch2 be false.
+    let reading = false;
+    let readAgainForBranch1 = false;
+    let readAgainForBranch2 = false;
+    // 7. Let canceled1 be false. 8. Let canceled2 be false.
+    let canceled1 = false;
+    let canceled2 = false;
+    // 9. Let reason1 be undefined. 10. Let reason2 be undefined.
+    let reason1;
+    let reason2;
+    // 11. Let branch1 be undefined. 12. Let branch2 be undefined.
+    let branch1;
+    let branch2;
+    // 13. Let cancelPromise be a new promise.
+    const cancelPromise = newPromise();
+
+    // 14. Let forwardReaderError be the following steps, taking a thisReader argument:
+    const forwardReaderError = (thisReader) => {
+      // 14.1. Upon rejection of thisReader.[[closedPromise]] with reason r,
+      uponPromise(thisReader.closedPromise.promise, undefined, (r) => {
+        // 14.1.1. If thisReader is not reader, return.
+        if (thisReader !== reader) return;
+        // 14.1.2. Perform ! ReadableByteStreamControllerError(branch1.[[controller]], r).
+        readableByteStreamControllerError(branch1.controller, r);
+        // 14.1.3. Perform ! ReadableByteStreamControllerError(branch2.[[controller]], r).
+        readableByteStreamControllerError(branch2.controller, r);
+        // 14.1.4. If canceled1 is false or canceled2 is false, resolve cancelPromise with undefined.
+        if (!canceled1 || !canceled2) cancelPromise.resolve(undefined);
+      });
+    };
+
+    // 15. Let pullWithDefaultReader be the following steps:
+    const pullWithDefaultReader = () => {
+      // 15.1. If reader implements ReadableStreamBYOBReader,
+      if (reader.byob) {
+        // 15.1.1. Assert: reader.[[readIntoRequests]] is empty.
+        // 15.1.2. Perform ! ReadableStreamBYOBReaderRelease(reader).
+        readableStreamBYOBReaderRelease(reader);
+        // 15.1.3. Set reader to ! AcquireReadableStreamDefaultReader(stream).
+        reader = acquireReadableStreamDefaultReader(stream);
+        // 15.1.4. Perform forwardReaderError, given reader.
+        forwardReaderError(reader);
+      }
+      // 15.2. Let readRequest be a read request with the following items:
+      const readRequest = {
+        __proto__: null,
+        // chunk steps, given chunk: Queue a microtask to perform the following steps:
+        chunkSteps: (chunk) => {
+          queueMicrotaskStep(() => {
+            // 1. Set readAgainForBranch1 to false. 2. Set readAgainForBranch2 to false.
+            readAgainForBranch1 = false;
+            readAgainForBranch2 = false;
+            // 3. Let chunk1 and chunk2 be chunk.
+            const chunk1 = chunk;
+            let chunk2 = chunk;
+            // 4. If canceled1 is false and canceled2 is false,
+            if (!canceled1 && !canceled2) {
+              // 4.1. Let cloneResult be CloneAsUint8Array(chunk).
+              try {
+                chunk2 = cloneAsUint8Array(chunk);
+              } catch (e) {
+                // 4.2. If cloneResult is an abrupt completion,
+                // 4.2.1. Perform ! ReadableByteStreamControllerError(branch1.[[controller]], cloneResult.[[Value]]).
+                readableByteStreamControllerError(branch1.controller, e);
+                // 4.2.2. Perform ! ReadableByteStreamControllerError(branch2.[[controller]], cloneResult.[[Value]]).
+                readableByteStreamControllerError(branch2.controller, e);
+                // 4.2.3. Resolve cancelPromise with ! ReadableStreamCancel(stream, cloneResult.[[Value]]).
+                cancelPromise.resolve(readableStreamCancel(stream, e));
+                // 4.2.4. Return.
+                return;
+              }
+              // 4.3. Otherwise, set chunk2 to cloneResult.[[Value]].
+            }
+            // 5. If canceled1 is false, perform ! ReadableByteStreamControllerEnqueue(branch1.[[controller]], chunk1).
+            if (!canceled1) readableByteStreamControllerEnqueue(branch1.controller, chunk1);
+            // 6. If canceled2 is false, perform ! ReadableByteStreamControllerEnqueue(branch2.[[controller]], chunk2).
+            if (!canceled2) readableByteStreamControllerEnqueue(branch2.controller, chunk2);
+            // 7. Set reading to false.
+            reading = false;
+            // 8. If readAgainForBranch1 is true, perform pull1Algorithm.
+            if (readAgainForBranch1) pull1Algorithm();
+            // 9. Otherwise, if readAgainForBranch2 is true, perform pull2Algorithm.
+            else if (readAgainForBranch2) pull2Algorithm();
+          });
+        },
+        // close steps:
+        closeSteps: () => {
+          // 1. Set reading to false.
+          reading = false;
+          // 2. If canceled1 is false, perform ! ReadableByteStreamControllerClose(branch1.[[controller]]).
+          if (!canceled1) readableByteStreamControllerClose(branch1.controller);
+          // 3. If canceled2 is false, perform ! ReadableByteStreamControllerClose(branch2.[[controller]]).
+          if (!canceled2) readableByteStreamControllerClose(branch2.controller);
+          // 4. If branch1.[[controller]].[[pendingPullIntos]] is not empty, perform
+          //    ! ReadableByteStreamControllerRespond(branch1.[[controller]], 0).
+          if (branch1.controller.pendingPullIntos.length > 0) readableByteStreamControllerRespond(branch1.controller, 0);
+          // 5. If branch2.[[controller]].[[pendingPullIntos]] is not empty, perform
+          //    ! ReadableByteStreamControllerRespond(branch2.[[controller]], 0).
+          if (branch2.controller.pendingPullIntos.length > 0) readableByteStreamControllerRespond(branch2.controller, 0);
+          // 6. If canceled1 is false or canceled2 is false, resolve cancelPromise with undefined.
+          if (!canceled1 || !canceled2) cancelPromise.resolve(undefined);
+        },
+        // error steps: 1. Set reading to false.
+        errorSteps: () => {
+          reading = false;
+        },
+      };
+      // 15.3. Perform ! ReadableStreamDefaultReaderRead(reader, readRequest).
+      readableStreamDefaultReaderRead(reader, readRequest);
+    };
+
+    // 16. Let pullWithBYOBReader be the following steps, given view and forBranch2:
+    const pullWithBYOBReader = (view, forBranch2) => {
+      // 16.1. If reader implements ReadableStreamDefaultReader,
+      if (!reader.byob) {
+        // 16.1.1. Assert: reader.[[readRequests]] is empty.
+        // 16.1.2. Perform ! ReadableStreamDefaultReaderRelease(reader).
+        readableStreamDefaultReaderRelease(reader);
+        // 16.1.3. Set reader to ! AcquireReadableStreamBYOBReader(stream).
+        reader = acquireReadableStreamBYOBReader(stream);
+        // 16.1.4. Perform forwardReaderError, given reader.
+        forwardReaderError(reader);
+      }
+      // 16.2. Let byobBranch be branch2 if forBranch2 is true, and branch1 otherwise.
+      const byobBranch = forBranch2 ? branch2 : branch1;
+      // 16.3. Let otherBranch be branch2 if forBranch2 is false, and branch1 otherwise.
+      const otherBranch = forBranch2 ? branch1 : branch2;
+      // 16.4. Let readIntoRequest be a read-into request with the following items:
+      const readIntoRequest = {
+        __proto__: null,
+        // chunk steps, given chunk: Queue a microtask to perform the following steps:
+        chunkSteps: (chunk) => {
+          queueMicrotaskStep(() => {
+            // 1. Set readAgainForBranch1 to false. 2. Set readAgainForBranch2 to false.
+            readAgainForBranch1 = false;
+            readAgainForBranch2 = false;
+            // 3. Let byobCanceled be canceled2 if forBranch2 is true, and canceled1 otherwise.
+            const byobCanceled = forBranch2 ? canceled2 : canceled1;
+            // 4. Let otherCanceled be canceled2 if forBranch2 is false, and canceled1 otherwise.
+            const otherCanceled = forBranch2 ? canceled1 : canceled2;
+            if (!otherCanceled) {
+              // 5. If otherCanceled is false,
+              // 5.1. Let cloneResult be CloneAsUint8Array(chunk).
+              let clonedChunk;
+              try {
+                clonedChunk = cloneAsUint8Array(chunk);
+              } catch (e) {
+                // 5.2. If cloneResult is an abrupt completion,
+                // 5.2.1. Perform ! ReadableByteStreamControllerError(byobBranch.[[controller]], cloneResult.[[Value]]).
+                readableByteStreamControllerError(byobBranch.controller, e);
+                // 5.2.2. Perform ! ReadableByteStreamControllerError(otherBranch.[[controller]], cloneResult.[[Value]]).
+                readableByteStreamControllerError(otherBranch.controller, e);
+                // 5.2.3. Resolve cancelPromise with ! ReadableStreamCancel(stream, cloneResult.[[Value]]).
+                cancelPromise.resolve(readableStreamCancel(stream, e));
+                // 5.2.4. Return.
+                return;
+              }
+              // 5.3. Otherwise, let clonedChunk be cloneResult.[[Value]].
+              // 5.4. If byobCanceled is false, perform
+              //      ! ReadableByteStreamControllerRespondWithNewView(byobBranch.[[controller]], chunk).
+              if (!byobCanceled) readableByteStreamControllerRespondWithNewView(byobBranch.controller, chunk);
+              // 5.5. Perform ! ReadableByteStreamControllerEnqueue(otherBranch.[[controller]], clonedChunk).
+              readableByteStreamControllerEnqueue(otherBranch.controller, clonedChunk);
+            } else if (!byobCanceled) {
+              // 6. Otherwise, if byobCanceled is false, perform
+              //    ! ReadableByteStreamControllerRespondWithNewView(byobBranch.[[controller]], chunk).
+              readableByteStreamControllerRespondWithNewView(byobBranch.controller, chunk);
+            }
+            // 7. Set reading to false.
+            reading = false;
+            // 8. If readAgainForBranch1 is true, perform pull1Algorithm.
+            if (readAgainForBranch1) pull1Algorithm();
+            // 9. Otherwise, if readAgainForBranch2 is true, perform pull2Algorithm.
+            else if (readAgainForBranch2) pull2Algorithm();
+          });
+        },
+        // close steps, given chunk:
+        closeSteps: (chunk) => {
+          // 1. Set reading to false.
+          reading = false;
+          // 2. Let byobCanceled be canceled2 if forBranch2 is true, and canceled1 otherwise.
+          const byobCanceled = forBranch2 ? canceled2 : canceled1;
+          // 3. Let otherCanceled be canceled2 if forBranch2 is false, and canceled1 otherwise.
+          const otherCanceled = forBranch2 ? canceled1 : canceled2;
+          // 4. If byobCanceled is false, perform ! ReadableByteStreamControllerClose(byobBranch.[[controller]]).
+          if (!byobCanceled) readableByteStreamControllerClose(byobBranch.controller);
+          // 5. If otherCanceled is false, perform ! ReadableByteStreamControllerClose(otherBranch.[[controller]]).
+          if (!otherCanceled) readableByteStreamControllerClose(otherBranch.controller);
+          // 6. If chunk is not undefined,
+          if (chunk !== undefined) {
+            // 6.1. Assert: chunk.[[ByteLength]] is 0.
+            // 6.2. If byobCanceled is false, perform
+            //      ! ReadableByteStreamControllerRespondWithNewView(byobBranch.[[controller]], chunk).
+            if (!byobCanceled) readableByteStreamControllerRespondWithNewView(byobBranch.controller, chunk);
+            // 6.3. If otherCanceled is false and otherBranch.[[controller]].[[pendingPullIntos]] is not empty,
+            //      perform ! ReadableByteStreamControllerRespond(otherBranch.[[controller]], 0).
+            if (!otherCanceled && otherBranch.controller.pendingPullIntos.length > 0) {
+              readableByteStreamControllerRespond(otherBranch.controller, 0);
+            }
+          }
+          // 7. If byobCanceled is false or otherCanceled is false, resolve cancelPromise with undefined.
+          if (!byobCanceled || !otherCanceled) cancelPromise.resolve(undefined);
+        },
+        // error steps: 1. Set reading to false.
+        errorSteps: () => {
+          reading = false;
+        },
+      };
+      // 16.5. Perform ! ReadableStreamBYOBReaderRead(reader, view, 1, readIntoRequest).
+      readableStreamBYOBReaderRead(reader, view, 1, readIntoRequest);
+    };
+
+    // 17. Let pull1Algorithm be the following steps:
+    const pull1Algorithm = () => {
+      // 17.1. If reading is true,
+      if (reading) {
+        // 17.1.1. Set readAgainForBranch1 to true. 17.1.2. Return a promise resolved with undefined.
+        readAgainForBranch1 = true;
+        return resolvedWith(undefined);
+      }
+      // 17.2. Set reading to true.
+      reading = true;
+      // 17.3. Let byobRequest be ! ReadableByteStreamControllerGetBYOBRequest(branch1.[[controller]]).
+      const byobRequest = readableByteStreamControllerGetBYOBRequest(branch1.controller);
+      // 17.4. If byobRequest is null, perform pullWithDefaultReader.
+      if (byobRequest === null) pullWithDefaultReader();
+      // 17.5. Otherwise, perform pullWithBYOBReader, given byobRequest.[[view]] and false.
+      else pullWithBYOBReader(byobRequest.view, false);
+      // 17.6. Return a promise resolved with undefined.
+      return resolvedWith(undefined);
+    };
+
+    // 18. Let pull2Algorithm be the following steps:
+    const pull2Algorithm = () => {
+      // 18.1. If reading is true,
+      if (reading) {
+        // 18.1.1. Set readAgainForBranch2 to true. 18.1.2. Return a promise resolved with undefined.
+        readAgainForBranch2 = true;
+        return resolvedWith(undefined);
+      }
+      // 18.2. Set reading to true.
+      reading = true;
+      // 18.3. Let byobRequest be ! ReadableByteStreamControllerGetBYOBRequest(branch2.[[controller]]).
+      const byobRequest = readableByteStreamControllerGetBYOBRequest(branch2.controller);
+      // 18.4. If byobRequest is null, perform pullWithDefaultReader.
+      if (byobRequest === null) pullWithDefaultReader();
+      // 18.5. Otherwise, perform pullWithBYOBReader, given byobRequest.[[view]] and true.
+      else pullWithBYOBReader(byobRequest.view, true);
+      // 18.6. Return a promise resolved with undefined.
+      return resolvedWith(undefined);
+    };
+
+    // 19. Let cancel1Algorithm be the following steps, taking a reason argument:
+    const cancel1Algorithm = (reason) => {
+      // 19.1. Set canceled1 to true. 19.2. Set reason1 to reason.
+      canceled1 = true;
+      reason1 = reason;
+      // 19.3. If canceled2 is true,
+      if (canceled2) {
+        // 19.3.1. Let compositeReason be ! CreateArrayFromList(« reason1, reason2 »).
+        // 19.3.2. Let cancelResult be ! ReadableStreamCancel(stream, compositeReason).
+        // 19.3.3. Resolve cancelPromise with cancelResult.
+        cancelPromise.resolve(readableStreamCancel(stream, [reason1, reason2]));
+      }
+      // 19.4. Return cancelPromise.
+      return cancelPromise.promise;
+    };
+
+    // 20. Let cancel2Algorithm be the following steps, taking a reason argument:
+    const cancel2Algorithm = (reason) => {
+      // 20.1. Set canceled2 to true. 20.2. Set reason2 to reason.
+      canceled2 = true;
+      reason2 = reason;
+      // 20.3. If canceled1 is true, cancel the stream with « reason1, reason2 » and resolve cancelPromise with it.
+      if (canceled1) cancelPromise.resolve(readableStreamCancel(stream, [reason1, reason2]));
+      // 20.4. Return cancelPromise.
+      return cancelPromise.promise;
+    };
+
+    // 21. Let startAlgorithm be an algorithm that returns undefined.
+    const startAlgorithm = () => undefined;
+    // 22. Set branch1 to ! CreateReadableByteStream(startAlgorithm, pull1Algorithm, cancel1Algorithm).
+    branch1 = createReadableByteStream(startAlgorithm, pull1Algorithm, cancel1Algorithm);
+    // 23. Set branch2 to ! CreateReadableByteStream(startAlgorithm, pull2Algorithm, cancel2Algorithm).
+    branch2 = createReadableByteStream(startAlgorithm, pull2Algorithm, cancel2Algorithm);
+    // 24. Perform forwardReaderError, given reader.
+    forwardReaderError(reader);
+    // 25. Return « branch1, branch2 ».
     return [branch1, branch2];
   }
 
@@ -3460,7 +5333,8 @@
     configurable: true,
   };
 
-  const interfaces = [ReadableStream, ReadableStreamDefaultReader, ReadableStreamDefaultController,
+  const interfaces = [ReadableStream, ReadableStreamDefaultReader, ReadableStreamBYOBReader,
+    ReadableStreamDefaultController, ReadableByteStreamController, ReadableStreamBYOBRequest,
     WritableStream, WritableStreamDefaultWriter, WritableStreamDefaultController,
     TransformStream, TransformStreamDefaultController, ByteLengthQueuingStrategy, CountQueuingStrategy];
   createReadableControllerObject = ReadableStreamDefaultController.create;
@@ -3468,6 +5342,9 @@
   createReaderObject = ReadableStreamDefaultReader.create;
   createWriterObject = WritableStreamDefaultWriter.create;
   createTransformControllerObject = TransformStreamDefaultController.create;
+  createBYOBReaderObject = ReadableStreamBYOBReader.create;
+  createByteControllerObject = ReadableByteStreamController.create;
+  createBYOBRequestObject = ReadableStreamBYOBRequest.create;
   for (const Class of interfaces) {
     delete Class.create;
     webidl.configureInterface(Class);
@@ -3475,6 +5352,8 @@
   }
   // The constructors without IDL constructors have length 0.
   ObjectDefineProperty(ReadableStreamDefaultController, "length", { __proto__: null, value: 0, configurable: true });
+  ObjectDefineProperty(ReadableByteStreamController, "length", { __proto__: null, value: 0, configurable: true });
+  ObjectDefineProperty(ReadableStreamBYOBRequest, "length", { __proto__: null, value: 0, configurable: true });
   ObjectDefineProperty(WritableStreamDefaultController, "length", { __proto__: null, value: 0, configurable: true });
   ObjectDefineProperty(TransformStreamDefaultController, "length", { __proto__: null, value: 0, configurable: true });
   // ReadableStream is async iterable: @@asyncIterator is the same function object as values().
@@ -3501,20 +5380,92 @@
       // 4-6. Perform ! SetUpReadableStreamDefaultController(...).
       return createReadableStream(() => undefined, pullWrapper, cancelWrapper, highWaterMark, sizeAlgorithm);
     },
-    /** https://streams.spec.whatwg.org/#readablestream-enqueue (default controllers only). */
+    /**
+     * ReadableStream "set up with byte reading support" with pullAlgorithm and cancelAlgorithm (each may
+     * return a promise) and an optional highWaterMark: returns the stream record.
+     * https://streams.spec.whatwg.org/#readablestream-set-up-with-byte-reading-support
+     */
+    setUpReadableByteStream(pullAlgorithm, cancelAlgorithm, highWaterMark = 0) {
+      // 1. Let startAlgorithm be an algorithm that returns undefined.
+      // 2. Let pullAlgorithmWrapper be an algorithm that runs pullAlgorithm and returns a promise for its result.
+      const pullWrapper = () => promiseCall(pullAlgorithm, undefined, []);
+      // 3. Let cancelAlgorithmWrapper be an algorithm that runs cancelAlgorithm given reason.
+      const cancelWrapper = (reason) => promiseCall(cancelAlgorithm, undefined, [reason]);
+      // 4. Perform ! InitializeReadableStream(stream).
+      const stream = newReadableStreamRecord(undefined);
+      stream.object = new ReadableStream(kInternal, stream);
+      // 5. Let controller be a new ReadableByteStreamController.
+      const controller = newReadableByteStreamControllerRecord();
+      // 6. Perform ! SetUpReadableByteStreamController(stream, controller, startAlgorithm,
+      //    pullAlgorithmWrapper, cancelAlgorithmWrapper, highWaterMark, undefined).
+      setUpReadableByteStreamController(stream, controller, () => undefined, pullWrapper, cancelWrapper,
+        highWaterMark, undefined);
+      return stream;
+    },
+    /** https://streams.spec.whatwg.org/#readablestream-enqueue */
     enqueue(stream, chunk) {
-      readableStreamDefaultControllerEnqueue(stream.controller, chunk);
+      const controller = stream.controller;
+      // 1. If stream.[[controller]] implements ReadableStreamDefaultController,
+      if (!controller.byte) {
+        // 1.1. Perform ! ReadableStreamDefaultControllerEnqueue(stream.[[controller]], chunk).
+        readableStreamDefaultControllerEnqueue(controller, chunk);
+        return;
+      }
+      // 2. Otherwise, 2.1-2.2. Assert: it is a ReadableByteStreamController and chunk an ArrayBufferView.
+      // 2.3. Let byobView be the current BYOB request view for stream.
+      const byobRequest = readableByteStreamControllerGetBYOBRequest(controller);
+      const byobView = byobRequest === null ? null : byobRequest.view;
+      // 2.4. If byobView is non-null, and chunk.[[ViewedArrayBuffer]] is byobView.[[ViewedArrayBuffer]], then:
+      if (byobView !== null && viewedArrayBuffer(chunk) === viewedArrayBuffer(byobView)) {
+        // 2.4.1-2.4.2. Assert: chunk's byte offset is byobView's; chunk's byte length ≤ byobView's.
+        // 2.4.3. Perform ? ReadableByteStreamControllerRespond(stream.[[controller]], chunk.[[ByteLength]]).
+        readableByteStreamControllerRespond(controller, viewByteLength(chunk));
+      } else {
+        // 2.5. Otherwise, perform ? ReadableByteStreamControllerEnqueue(stream.[[controller]], chunk).
+        readableByteStreamControllerEnqueue(controller, chunk);
+      }
+    },
+    /**
+     * https://streams.spec.whatwg.org/#readablestream-current-byob-request-view: the view a byte stream's
+     * consumer wants filled, or null.
+     */
+    currentBYOBRequestView(stream) {
+      // 2. Let byobRequest be ! ReadableByteStreamControllerGetBYOBRequest(stream.[[controller]]).
+      const byobRequest = readableByteStreamControllerGetBYOBRequest(stream.controller);
+      // 3. If byobRequest is null, then return null. 4. Return byobRequest.[[view]].
+      return byobRequest === null ? null : byobRequest.view;
     },
     /** https://streams.spec.whatwg.org/#readablestream-close */
     close(stream) {
-      readableStreamDefaultControllerClose(stream.controller);
+      const controller = stream.controller;
+      // 1. If stream.[[controller]] implements ReadableByteStreamController,
+      if (controller.byte) {
+        // 1.1. Perform ! ReadableByteStreamControllerClose(stream.[[controller]]).
+        readableByteStreamControllerClose(controller);
+        // 1.2. If stream.[[controller]].[[pendingPullIntos]] is not empty, perform
+        //      ! ReadableByteStreamControllerRespond(stream.[[controller]], 0).
+        if (controller.pendingPullIntos.length > 0) readableByteStreamControllerRespond(controller, 0);
+      } else {
+        // 2. Otherwise, perform ! ReadableStreamDefaultControllerClose(stream.[[controller]]).
+        readableStreamDefaultControllerClose(controller);
+      }
     },
     /** https://streams.spec.whatwg.org/#readablestream-error */
     error(stream, e) {
-      readableStreamDefaultControllerError(stream.controller, e);
+      // 1. If stream.[[controller]] implements ReadableByteStreamController, then perform
+      //    ! ReadableByteStreamControllerError(stream.[[controller]], e).
+      if (stream.controller.byte) readableByteStreamControllerError(stream.controller, e);
+      // 2. Otherwise, perform ! ReadableStreamDefaultControllerError(stream.[[controller]], e).
+      else readableStreamDefaultControllerError(stream.controller, e);
     },
-    /** https://streams.spec.whatwg.org/#readablestream-desired-size */
+    /** https://streams.spec.whatwg.org/#readablestream-desired-size-to-fill-up-to-the-high-water-mark */
     desiredSize(stream) {
+      // 1. If stream is not readable, then return 0.
+      if (stream.state !== "readable") return 0;
+      // 2. If stream.[[controller]] implements ReadableByteStreamController, then return
+      //    ! ReadableByteStreamControllerGetDesiredSize(stream.[[controller]]).
+      if (stream.controller.byte) return readableByteStreamControllerGetDesiredSize(stream.controller);
+      // 3. Return ! ReadableStreamDefaultControllerGetDesiredSize(stream.[[controller]]).
       return readableStreamDefaultControllerGetDesiredSize(stream.controller);
     },
     /**

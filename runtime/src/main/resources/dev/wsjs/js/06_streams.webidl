@@ -1,4 +1,4 @@
-// https://streams.spec.whatwg.org/ (readable byte streams and BYOB readers are not implemented)
+// https://streams.spec.whatwg.org/
 
 [Exposed=*, Transferable]
 interface ReadableStream {
@@ -17,7 +17,7 @@ interface ReadableStream {
   async_iterable<any>(optional ReadableStreamIteratorOptions options = {});
 };
 
-typedef ReadableStreamDefaultReader ReadableStreamReader;
+typedef (ReadableStreamDefaultReader or ReadableStreamBYOBReader) ReadableStreamReader;
 
 enum ReadableStreamReaderMode { "byob" };
 
@@ -49,7 +49,7 @@ dictionary UnderlyingSource {
   [EnforceRange] unsigned long long autoAllocateChunkSize;
 };
 
-typedef ReadableStreamDefaultController ReadableStreamController;
+typedef (ReadableStreamDefaultController or ReadableByteStreamController) ReadableStreamController;
 
 callback UnderlyingSourceStartCallback = any (ReadableStreamController controller);
 callback UnderlyingSourcePullCallback = Promise<undefined> (ReadableStreamController controller);
@@ -78,12 +78,43 @@ dictionary ReadableStreamReadResult {
 };
 
 [Exposed=*]
+interface ReadableStreamBYOBReader {
+  constructor(ReadableStream stream);
+
+  Promise<ReadableStreamReadResult> read(ArrayBufferView view, optional ReadableStreamBYOBReaderReadOptions options = {});
+  undefined releaseLock();
+};
+ReadableStreamBYOBReader includes ReadableStreamGenericReader;
+
+dictionary ReadableStreamBYOBReaderReadOptions {
+  [EnforceRange] unsigned long long min = 1;
+};
+
+[Exposed=*]
 interface ReadableStreamDefaultController {
   readonly attribute unrestricted double? desiredSize;
 
   undefined close();
   undefined enqueue(optional any chunk);
   undefined error(optional any e);
+};
+
+[Exposed=*]
+interface ReadableByteStreamController {
+  readonly attribute ReadableStreamBYOBRequest? byobRequest;
+  readonly attribute unrestricted double? desiredSize;
+
+  undefined close();
+  undefined enqueue(ArrayBufferView chunk);
+  undefined error(optional any e);
+};
+
+[Exposed=*]
+interface ReadableStreamBYOBRequest {
+  readonly attribute Uint8Array? view;
+
+  undefined respond([EnforceRange] unsigned long long bytesWritten);
+  undefined respondWithNewView(ArrayBufferView view);
 };
 
 [Exposed=*, Transferable]

@@ -59,7 +59,12 @@
   function copyToArrayBuffer(data, size) {
     const result = new ArrayBufferCtor(size);
     if (size === 0) return result;
-    const target = new Uint8ArrayCtor(result);
+    copyInto(data, new Uint8ArrayCtor(result));
+    return result;
+  }
+
+  /** Copies the bytes of blob data into target (a Uint8Array at least as long), one bulk copy per part. */
+  function copyInto(data, target) {
     const parts = blobOps.buffers(data);
     let offset = 0;
     for (let i = 0; i < parts.length; i++) {
@@ -67,7 +72,6 @@
       ReflectApply(TypedArraySet, target, [part, offset]);
       offset += part.length;
     }
-    return result;
   }
 
   /** "Get a copy of the bytes held by the buffer source", in one bulk copy on the Java side. */
@@ -262,8 +266,8 @@
   /**
    * https://w3c.github.io/FileAPI/#blob-get-stream — the bytes are read one chunk per pull, so a reader
    * that stops reading stops the copying (the standard reads "in parallel" with no limit; the chunks a
-   * reader sees are the same). A default stream with high-water mark 0 stands in for "set up with byte
-   * reading support": this runtime has no readable byte streams, so there are no BYOB readers.
+   * reader sees are the same). When a BYOB reader waits with a view, the chunk is read straight into
+   * that view, as the Streams Standard asks of byte sources ("pull from bytes"): one copy, not two.
    */
   function getStream(data, size) {
     const streams = internals.streams;
@@ -275,11 +279,22 @@
       queueFileReadingTask(() => {
         try {
           if (offset < size) {
-            // 3.1.1. Let bytes be the byte sequence that results from reading a chunk from blob.
-            const end = offset + STREAM_CHUNK_SIZE < size ? offset + STREAM_CHUNK_SIZE : size;
+            // 3.1.1. Let bytes be the byte sequence that results from reading a chunk from blob: at most
+            //        what the waiting BYOB view holds, if there is one.
+            const byobView = streams.currentBYOBRequestView(stream);
+            const chunkSize = byobView !== null && byobView.byteLength < STREAM_CHUNK_SIZE
+              ? byobView.byteLength : STREAM_CHUNK_SIZE;
+            const end = offset + chunkSize < size ? offset + chunkSize : size;
             const bytes = blobOps.slice(data, offset, end);
-            // 3.1.2.2. Let chunk be a new Uint8Array wrapping an ArrayBuffer containing bytes.
-            const chunk = new Uint8ArrayCtor(copyToArrayBuffer(bytes, end - offset));
+            // 3.1.2.2. Let chunk be a new Uint8Array wrapping an ArrayBuffer containing bytes (or the
+            //          filled part of the BYOB view, which "enqueue" turns into a respond()).
+            let chunk;
+            if (byobView !== null) {
+              chunk = new Uint8ArrayCtor(byobView.buffer, byobView.byteOffset, end - offset);
+              copyInto(bytes, chunk);
+            } else {
+              chunk = new Uint8ArrayCtor(copyToArrayBuffer(bytes, end - offset));
+            }
             offset = end;
             // 3.1.2.3. Enqueue chunk in stream.
             streams.enqueue(stream, chunk);
@@ -295,7 +310,7 @@
     });
     // 1. Let stream be a new ReadableStream created in blob's relevant Realm.
     // 2. Set up stream with byte reading support.
-    stream = streams.setUpReadableStream(pullAlgorithm, () => undefined, 0);
+    stream = streams.setUpReadableByteStream(pullAlgorithm, () => undefined);
     // 4. Return stream.
     return stream.object;
   }
