@@ -6,21 +6,14 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -59,9 +52,8 @@ import java.util.zip.Deflater;
  * <li>{@code /error/NAME} — one of {@link #ERRORS}: frames a client must fail the connection on</li>
  * </ul>
  */
-final class RawFrameTestServer implements TestServer {
+final class RawFrameTestServer extends RawSocketTestServer {
 
-    private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
     private static final int TEXT = 0x1, BINARY = 0x2, CONTINUATION = 0x0, CLOSE = 0x8, PING = 0x9, PONG = 0xA;
     private static final int RSV1 = 0x40;
 
@@ -96,74 +88,49 @@ final class RawFrameTestServer implements TestServer {
             Map.entry("too-big-fragments", () -> concat(frame(false, 0, TEXT, utf8("x".repeat(600))),
                     frame(true, 0, CONTINUATION, utf8("x".repeat(401))))));
 
-    private final ServerSocket serverSocket;
-    private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     /** What each tagged connection received; completed when that connection ended. */
     private final Map<String, CompletableFuture<List<String>>> reports = new ConcurrentHashMap<>();
 
-    private RawFrameTestServer(ServerSocket serverSocket) {
-        this.serverSocket = serverSocket;
+    private RawFrameTestServer() {
+        super("raw frame server");
     }
 
     static RawFrameTestServer start() {
-        try {
-            RawFrameTestServer server = new RawFrameTestServer(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()));
-            Thread.ofVirtual().name("js-tests-frames-accept").start(server::acceptLoop);
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the raw frame server", e);
-        }
+        return new RawFrameTestServer().startAccepting("js-tests-frames");
     }
 
-    private void acceptLoop() {
-        try {
-            while (true) {
-                Socket socket = serverSocket.accept();
-                sockets.add(socket);
-                Thread.ofVirtual().name("js-tests-frames-peer").start(() -> serve(socket));
+    @Override
+    void serve(Socket socket) throws IOException {
+        socket.setSoTimeout(10_000);
+        InputStream in = socket.getInputStream();
+        OutputStream out = socket.getOutputStream();
+        String head = readHead(in);
+        if (head == null) return;
+        String[] lines = head.split("\r\n");
+        String target = lines[0].split(" ")[1];
+        String key = "";
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            if (colon > 0 && lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT).equals("sec-websocket-key")) {
+                key = lines[i].substring(colon + 1).trim();
             }
-        } catch (IOException closed) {
-            // close() closed the server socket
         }
-    }
-
-    private void serve(Socket socket) {
-        try (socket) {
-            socket.setSoTimeout(10_000);
-            InputStream in = socket.getInputStream();
-            OutputStream out = socket.getOutputStream();
-            String head = readHead(in);
-            if (head == null) return;
-            String[] lines = head.split("\r\n");
-            String target = lines[0].split(" ")[1];
-            String key = "";
-            for (int i = 1; i < lines.length; i++) {
-                int colon = lines[i].indexOf(':');
-                if (colon > 0 && lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT).equals("sec-websocket-key")) {
-                    key = lines[i].substring(colon + 1).trim();
-                }
-            }
-            String path = target.contains("?") ? target.substring(0, target.indexOf('?')) : target;
-            String tag = tagOf(target);
-            if (path.equals("/report")) {
-                report(in, out, key, tag);
-                return;
-            }
-            CompletableFuture<List<String>> result = reports.computeIfAbsent(tag, t -> new CompletableFuture<>());
-            Scenario scenario = scenario(path);
-            if (scenario == null) {
-                out.write("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-                return;
-            }
-            out.write(handshake(key, scenario.extensions()).getBytes(StandardCharsets.ISO_8859_1));
-            out.write(scenario.bytes().get());
-            out.flush();
-            result.complete(record(new DataInputStream(in), out, path.equals("/never-close"), scenario.closes()));
-        } catch (IOException | RuntimeException e) {
-            // the client went away; nothing to report
-        } finally {
-            sockets.remove(socket);
+        String path = target.contains("?") ? target.substring(0, target.indexOf('?')) : target;
+        String tag = tagOf(target);
+        if (path.equals("/report")) {
+            report(in, out, key, tag);
+            return;
         }
+        CompletableFuture<List<String>> result = reports.computeIfAbsent(tag, t -> new CompletableFuture<>());
+        Scenario scenario = scenario(path);
+        if (scenario == null) {
+            out.write("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            return;
+        }
+        out.write(handshake(key, scenario.extensions()).getBytes(StandardCharsets.ISO_8859_1));
+        out.write(scenario.bytes().get());
+        out.flush();
+        result.complete(record(new DataInputStream(in), out, path.equals("/never-close"), scenario.closes()));
     }
 
     /** @param closes whether the bytes end with a close frame (the client's close frame is then the answer) */
@@ -227,7 +194,7 @@ final class RawFrameTestServer implements TestServer {
                         .append(",\"length\":").append(length);
                 int textStart = opcode == CLOSE ? Math.min(2, payload.length) : 0;
                 if (length <= 125 && (b0 & RSV1) == 0) {
-                    json.append(",\"text\":").append(jsonString(
+                    json.append(",\"text\":").append(WebSocketTestServer.quote(
                             new String(payload, textStart, payload.length - textStart, StandardCharsets.UTF_8)));
                 }
                 if (opcode == CLOSE) {
@@ -288,47 +255,12 @@ final class RawFrameTestServer implements TestServer {
         return "";
     }
 
-    private static String jsonString(String s) {
-        StringBuilder b = new StringBuilder("\"");
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '"' -> b.append("\\\"");
-                case '\\' -> b.append("\\\\");
-                default -> {
-                    if (c < 0x20) b.append(String.format("\\u%04x", (int) c));
-                    else b.append(c);
-                }
-            }
-        }
-        return b.append('"').toString();
-    }
 
     private static String handshake(String key, String extensions) {
         return "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
-                + "Sec-WebSocket-Accept: " + accept(key) + "\r\n"
+                + "Sec-WebSocket-Accept: " + acceptKey(key) + "\r\n"
                 + (extensions != null ? "Sec-WebSocket-Extensions: " + extensions + "\r\n" : "")
                 + "\r\n";
-    }
-
-    private static String readHead(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int matched = 0;
-        while (matched < 4) {
-            int b = in.read();
-            if (b == -1) return null;
-            head.write(b);
-            matched = (b == (matched % 2 == 0 ? '\r' : '\n')) ? matched + 1 : (b == '\r' ? 1 : 0);
-        }
-        return head.toString(StandardCharsets.ISO_8859_1);
-    }
-
-    private static String accept(String key) {
-        try {
-            byte[] sha1 = MessageDigest.getInstance("SHA-1").digest((key + GUID).getBytes(StandardCharsets.ISO_8859_1));
-            return Base64.getEncoder().encodeToString(sha1);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** An unmasked server frame with the minimal length encoding. */
@@ -390,26 +322,5 @@ final class RawFrameTestServer implements TestServer {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         for (byte[] p : parts) out.writeBytes(p);
         return out.toByteArray();
-    }
-
-    @Override
-    public String url() {
-        return "ws://127.0.0.1:" + serverSocket.getLocalPort();
-    }
-
-    @Override
-    public void close() {
-        try {
-            serverSocket.close();
-        } catch (IOException ignored) {
-            // already closed
-        }
-        for (Socket s : sockets) {
-            try {
-                s.close();
-            } catch (IOException ignored) {
-                // already closed
-            }
-        }
     }
 }

@@ -1,19 +1,10 @@
 package dev.wsjs.jstests;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PushbackInputStream;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -45,143 +36,95 @@ import java.util.concurrent.ConcurrentHashMap;
  * A TLS ClientHello (a {@code wss:} URL to this server) gets a plain-text HTTP answer, so every
  * {@code wss:} connection to it fails in the TLS handshake.
  */
-final class RawHandshakeTestServer implements TestServer {
+final class RawHandshakeTestServer extends RawSocketTestServer {
 
-    private static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
     /** The first byte of a TLS handshake record (a ClientHello), RFC 8446 section 5.1. */
     private static final int TLS_HANDSHAKE_RECORD = 0x16;
     /** A server's close frame with code 1000 and no reason. */
     private static final byte[] CLOSE_1000 = {(byte) 0x88, 2, 0x03, (byte) 0xE8};
 
-    private final ServerSocket serverSocket;
-    private final Set<Socket> sockets = ConcurrentHashMap.newKeySet();
     /** Request targets received, for {@code /seen}. */
     private final Set<String> targets = ConcurrentHashMap.newKeySet();
 
-    private RawHandshakeTestServer(ServerSocket serverSocket) {
-        this.serverSocket = serverSocket;
+    private RawHandshakeTestServer() {
+        super("raw handshake server");
     }
 
     static RawHandshakeTestServer start() {
-        try {
-            RawHandshakeTestServer server = new RawHandshakeTestServer(new ServerSocket(0, 50, InetAddress.getLoopbackAddress()));
-            Thread.ofVirtual().name("js-tests-raw-accept").start(server::acceptLoop);
-            return server;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start the raw handshake server", e);
-        }
+        return new RawHandshakeTestServer().startAccepting("js-tests-raw");
     }
 
-    private void acceptLoop() {
-        try {
-            while (true) {
-                Socket socket = serverSocket.accept();
-                sockets.add(socket);
-                Thread.ofVirtual().name("js-tests-raw-peer").start(() -> serve(socket));
-            }
-        } catch (IOException closed) {
-            // close() closed the server socket
-        }
-    }
-
-    private void serve(Socket socket) {
-        try (socket) {
-            PushbackInputStream in = new PushbackInputStream(socket.getInputStream(), 1);
-            OutputStream out = socket.getOutputStream();
-            int first = in.read();
-            if (first == TLS_HANDSHAKE_RECORD) {
-                // A wss: client's ClientHello: a plain-text answer is not a TLS record, so TLS fails.
-                out.write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
-                out.flush();
-                return;
-            }
-            if (first == -1) return;
-            in.unread(first);
-            String head = readHead(in);
-            if (head == null) return;
-            String[] lines = head.split("\r\n");
-            String target = lines[0].split(" ")[1];
-            Map<String, String> headers = new LinkedHashMap<>();
-            for (int i = 1; i < lines.length; i++) {
-                int colon = lines[i].indexOf(':');
-                if (colon > 0) headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
-            }
-            String path = target.contains("?") ? target.substring(0, target.indexOf('?')) : target;
-            String query = target.contains("?") ? target.substring(target.indexOf('?') + 1) : "";
-            String accept = accept(headers.getOrDefault("sec-websocket-key", ""));
-            String upgrade = "Upgrade: websocket\r\n";
-            String connection = "Connection: Upgrade\r\n";
-            String acceptHeader = "Sec-WebSocket-Accept: " + accept + "\r\n";
-            String status101 = "HTTP/1.1 101 Switching Protocols\r\n";
-            String answer = switch (path) {
-                case "/ok", "/seen" -> status101 + upgrade + connection + acceptHeader + "\r\n";
-                case "/wrong-accept" -> status101 + upgrade + connection + "Sec-WebSocket-Accept: " + accept("another key") + "\r\n\r\n";
-                case "/no-accept" -> status101 + upgrade + connection + "\r\n";
-                case "/no-upgrade" -> status101 + connection + acceptHeader + "\r\n";
-                case "/wrong-upgrade" -> status101 + "Upgrade: h2c\r\n" + connection + acceptHeader + "\r\n";
-                case "/no-connection" -> status101 + upgrade + acceptHeader + "\r\n";
-                case "/extension" -> status101 + upgrade + connection + acceptHeader + "Sec-WebSocket-Extensions: x-never-offered\r\n\r\n";
-                case "/bad-deflate" -> status101 + upgrade + connection + acceptHeader
-                        + "Sec-WebSocket-Extensions: permessage-deflate; server_max_window_bits=7\r\n\r\n";
-                case "/protocol" -> status101 + upgrade + connection + acceptHeader
-                        + "Sec-WebSocket-Protocol: " + query + "\r\n\r\n";
-                case "/two-protocols" -> status101 + upgrade + connection + acceptHeader
-                        + "Sec-WebSocket-Protocol: " + headers.getOrDefault("sec-websocket-protocol", "a, b") + "\r\n\r\n";
-                case "/redirect" -> "HTTP/1.1 302 Found\r\nLocation: " + (query.isEmpty() ? "/ok" : query)
-                        + "\r\nContent-Length: 0\r\n\r\n";
-                case "/status" -> {
-                    String body = "status " + query;
-                    yield "HTTP/1.1 " + query + " Test\r\nContent-Type: text/plain\r\nContent-Length: " + body.length()
-                            + "\r\n\r\n" + body;
-                }
-                case "/garbage" -> "\u0000\u0001 this is not HTTP \u00ff\r\n\r\n";
-                case "/hangup" -> "";
-                case "/hang" -> null;
-                default -> "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n";
-            };
-            boolean seenBefore = targets.contains(query);
-            targets.add(target);
-            if (answer == null) {
-                // Keep the connection open, unanswered, until the client (or close()) ends it.
-                while (in.read() != -1) { /* discard */ }
-                return;
-            }
-            out.write(answer.getBytes(StandardCharsets.ISO_8859_1));
-            if (path.equals("/ok") || path.equals("/seen")) {
-                out.write(textFrame(path.equals("/ok") ? "ok" : String.valueOf(seenBefore)));
-                out.write(CLOSE_1000);
-                out.flush();
-                // The client's close frame (or the end of the connection) ends the closing handshake.
-                in.read(new byte[256]);
-            }
+    @Override
+    void serve(Socket socket) throws IOException {
+        PushbackInputStream in = new PushbackInputStream(socket.getInputStream(), 1);
+        OutputStream out = socket.getOutputStream();
+        int first = in.read();
+        if (first == TLS_HANDSHAKE_RECORD) {
+            // A wss: client's ClientHello: a plain-text answer is not a TLS record, so TLS fails.
+            out.write("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
-        } catch (IOException | RuntimeException e) {
-            // the client went away; nothing to report
-        } finally {
-            sockets.remove(socket);
+            return;
         }
-    }
-
-    /** The request head up to the blank line, or null if the connection ended first. */
-    private static String readHead(InputStream in) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        int matched = 0;
-        while (matched < 4) {
-            int b = in.read();
-            if (b == -1) return null;
-            head.write(b);
-            matched = (b == (matched % 2 == 0 ? '\r' : '\n')) ? matched + 1 : (b == '\r' ? 1 : 0);
+        if (first == -1) return;
+        in.unread(first);
+        String head = readHead(in);
+        if (head == null) return;
+        String[] lines = head.split("\r\n");
+        String target = lines[0].split(" ")[1];
+        Map<String, String> headers = new LinkedHashMap<>();
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            if (colon > 0) headers.put(lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
         }
-        return head.toString(StandardCharsets.ISO_8859_1);
-    }
-
-    private static String accept(String key) {
-        try {
-            byte[] sha1 = MessageDigest.getInstance("SHA-1").digest((key + GUID).getBytes(StandardCharsets.ISO_8859_1));
-            return Base64.getEncoder().encodeToString(sha1);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
+        String path = target.contains("?") ? target.substring(0, target.indexOf('?')) : target;
+        String query = target.contains("?") ? target.substring(target.indexOf('?') + 1) : "";
+        String accept = acceptKey(headers.getOrDefault("sec-websocket-key", ""));
+        String upgrade = "Upgrade: websocket\r\n";
+        String connection = "Connection: Upgrade\r\n";
+        String acceptHeader = "Sec-WebSocket-Accept: " + accept + "\r\n";
+        String status101 = "HTTP/1.1 101 Switching Protocols\r\n";
+        String answer = switch (path) {
+            case "/ok", "/seen" -> status101 + upgrade + connection + acceptHeader + "\r\n";
+            case "/wrong-accept" -> status101 + upgrade + connection + "Sec-WebSocket-Accept: " + acceptKey("another key") + "\r\n\r\n";
+            case "/no-accept" -> status101 + upgrade + connection + "\r\n";
+            case "/no-upgrade" -> status101 + connection + acceptHeader + "\r\n";
+            case "/wrong-upgrade" -> status101 + "Upgrade: h2c\r\n" + connection + acceptHeader + "\r\n";
+            case "/no-connection" -> status101 + upgrade + acceptHeader + "\r\n";
+            case "/extension" -> status101 + upgrade + connection + acceptHeader + "Sec-WebSocket-Extensions: x-never-offered\r\n\r\n";
+            case "/bad-deflate" -> status101 + upgrade + connection + acceptHeader
+                    + "Sec-WebSocket-Extensions: permessage-deflate; server_max_window_bits=7\r\n\r\n";
+            case "/protocol" -> status101 + upgrade + connection + acceptHeader
+                    + "Sec-WebSocket-Protocol: " + query + "\r\n\r\n";
+            case "/two-protocols" -> status101 + upgrade + connection + acceptHeader
+                    + "Sec-WebSocket-Protocol: " + headers.getOrDefault("sec-websocket-protocol", "a, b") + "\r\n\r\n";
+            case "/redirect" -> "HTTP/1.1 302 Found\r\nLocation: " + (query.isEmpty() ? "/ok" : query)
+                    + "\r\nContent-Length: 0\r\n\r\n";
+            case "/status" -> {
+                String body = "status " + query;
+                yield "HTTP/1.1 " + query + " Test\r\nContent-Type: text/plain\r\nContent-Length: " + body.length()
+                        + "\r\n\r\n" + body;
+            }
+            case "/garbage" -> "\u0000\u0001 this is not HTTP \u00ff\r\n\r\n";
+            case "/hangup" -> "";
+            case "/hang" -> null;
+            default -> "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n";
+        };
+        boolean seenBefore = targets.contains(query);
+        targets.add(target);
+        if (answer == null) {
+            // Keep the connection open, unanswered, until the client (or close()) ends it.
+            while (in.read() != -1) { /* discard */ }
+            return;
         }
+        out.write(answer.getBytes(StandardCharsets.ISO_8859_1));
+        if (path.equals("/ok") || path.equals("/seen")) {
+            out.write(textFrame(path.equals("/ok") ? "ok" : String.valueOf(seenBefore)));
+            out.write(CLOSE_1000);
+            out.flush();
+            // The client's close frame (or the end of the connection) ends the closing handshake.
+            in.read(new byte[256]);
+        }
+        out.flush();
     }
 
     /** An unmasked, final text frame of under 126 bytes (a server's frames are never masked). */
@@ -192,26 +135,5 @@ final class RawHandshakeTestServer implements TestServer {
         frame[1] = (byte) payload.length;
         System.arraycopy(payload, 0, frame, 2, payload.length);
         return frame;
-    }
-
-    @Override
-    public String url() {
-        return "ws://127.0.0.1:" + serverSocket.getLocalPort();
-    }
-
-    @Override
-    public void close() {
-        try {
-            serverSocket.close();
-        } catch (IOException ignored) {
-            // already closed
-        }
-        for (Socket s : sockets) {
-            try {
-                s.close();
-            } catch (IOException ignored) {
-                // already closed
-            }
-        }
     }
 }

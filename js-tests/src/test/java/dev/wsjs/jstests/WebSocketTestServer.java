@@ -229,7 +229,8 @@ final class WebSocketTestServer implements TestServer {
         }
     }
 
-    private static String quote(String s) {
+    /** {@code s} as a JSON string literal (for the reports test servers send back to scripts). */
+    static String quote(String s) {
         StringBuilder b = new StringBuilder("\"");
         for (char c : s.toCharArray()) {
             switch (c) {
