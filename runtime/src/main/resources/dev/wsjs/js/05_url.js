@@ -1891,7 +1891,8 @@
 
   /**
    * basicParse(input, base) through the cache. baseKey names the base: null without one, the base's
-   * string when it was parsed from one (the API URL parser), else the base record itself.
+   * string when it was parsed from one (the API URL parser), else the base record itself, which is
+   * then keyed by identity and must not change afterwards (the layer's location record never does).
    */
   function cachedParse(input, base, baseKey) {
     if (input.length > PARSE_CACHE_MAX_INPUT) return basicParse(input, base);
