@@ -180,6 +180,18 @@ public final class WsjsRuntime implements AutoCloseable {
         return new Builder();
     }
 
+    /**
+     * A new GraalJS engine with the runtime's engine options, for {@link Builder#engine}: runtimes on
+     * one engine share parsed and compiled code. Without one they share a process-wide engine.
+     *
+     * @param compilationOptions GraalVM engine options that replace the runtime's defaults in JIT mode,
+     *     for example {@code Map.of("engine.CompilerThreads", "1")} for a process that runs many short
+     *     programs on few cores; a {@code -Dpolyglot.<name>} system property still wins over them
+     */
+    public static Engine newEngine(Map<String, String> compilationOptions) {
+        return SharedEngine.create(Map.copyOf(compilationOptions));
+    }
+
     // ------------------------------------------------------------------ evaluation (loop thread)
 
     /** Evaluates a classic script; the result is only usable on the loop thread. */

@@ -11,11 +11,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import org.graalvm.polyglot.Engine;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -162,6 +164,18 @@ class RuntimeApiTest {
         }
         // A figure to read in the report, not a timed assertion.
         System.out.printf("wsjs: runtime creation on a shared engine: best of 5 = %.1f ms%n", best / 1e6);
+    }
+
+    @Test
+    void anEngineOfItsOwnTakesCompilationOptionsAndRefusesUnknownOnes() {
+        try (Engine engine = WsjsRuntime.newEngine(Map.of("engine.CompilerThreads", "1"));
+             WsjsRuntime rt = WsjsRuntime.builder().engine(engine).build()) {
+            assertEquals(3, rt.eval("[1, 2].reduce((a, b) => a + b)").asInt());
+        }
+        // The runtime tests run with the optimizing compiler, where compilation options are applied.
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> WsjsRuntime.newEngine(Map.of("engine.CompilerThreadz", "1")));
+        assertTrue(e.getMessage().contains("CompilerThreadz"), e.getMessage());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.wsjs.internal;
 
+import java.util.Map;
 import org.graalvm.polyglot.Engine;
 
 /**
@@ -21,11 +22,22 @@ public final class SharedEngine {
 
     /** A new engine with the runtime's engine options (e.g. for a runtime that must not share code). */
     public static Engine create() {
+        return create(Map.of());
+    }
+
+    /**
+     * A new engine with the runtime's engine options, some replaced by {@code compilationDefaults}
+     * (such as {@code engine.CompilerThreads}). Those apply only in JIT mode, and a value the user
+     * gave with {@code -Dpolyglot.<name>=...} still wins over them.
+     */
+    public static Engine create(Map<String, String> compilationDefaults) {
         long start = System.nanoTime();
         // The compilation options exist only with the optimizing runtime, which needs the Graal
         // compiler module (resolved into the boot layer only when JVMCI is enabled).
         boolean compiler = ModuleLayer.boot().findModule("jdk.graal.compiler").isPresent();
-        Engine engine = builder(compiler).build();
+        Engine.Builder builder = builder(compiler);
+        if (compiler) compilationDefaults.forEach((name, value) -> defaultOption(builder, name, value));
+        Engine engine = builder.build();
         StartupTrace.phase("engine", start);
         return engine;
     }

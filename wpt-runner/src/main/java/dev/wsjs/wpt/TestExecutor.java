@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.graalvm.polyglot.Context;
+import org.graalvm.polyglot.Engine;
 import org.graalvm.polyglot.PolyglotException;
 
 /**
@@ -40,13 +41,17 @@ final class TestExecutor {
     private final ResourceFetcher fetcher;
     private final double timeoutMultiplier;
     private final ScheduledExecutorService watchdog;
+    private final Engine engine;
 
-    TestExecutor(ServerConfig server, ResourceFetcher fetcher, double timeoutMultiplier, ScheduledExecutorService watchdog) {
+    /** @param engine the engine every test's runtime runs on (parsed and compiled code is shared) */
+    TestExecutor(ServerConfig server, ResourceFetcher fetcher, double timeoutMultiplier, ScheduledExecutorService watchdog,
+                 Engine engine) {
         if (!(timeoutMultiplier > 0)) throw new IllegalArgumentException("timeout multiplier must be > 0");
         this.server = server;
         this.fetcher = fetcher;
         this.timeoutMultiplier = timeoutMultiplier;
         this.watchdog = watchdog;
+        this.engine = engine;
     }
 
     /** The harness timeout of {@code test} after the multiplier. */
@@ -70,7 +75,7 @@ final class TestExecutor {
         WsjsRuntime runtime;
         try {
             plan = PagePlan.of(test, server);
-            runtime = TestRuntimes.build(plan, sink, (report, rt) -> {
+            runtime = TestRuntimes.build(engine, plan, sink, (report, rt) -> {
                 uncaught.add(report);
                 addLine(console, "uncaught: " + report);
             }, server.caCertificate(), timeout);

@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.graalvm.polyglot.Engine;
 
 /**
  * Runs a WPT checkout's testharness.js tests against the wsjs runtime: discovers the test URLs, starts
@@ -94,8 +95,9 @@ public final class WptRunner {
 
         ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(daemonThreads("wpt-watchdog", 0));
         ExecutorService pool = Executors.newFixedThreadPool(options.jobs(), daemonThreads("wpt-job", LOOP_THREAD_STACK));
+        Engine engine = TestRuntimes.newEngine();
         try {
-            TestExecutor executor = new TestExecutor(server, fetcher, options.timeoutMultiplier(), watchdog);
+            TestExecutor executor = new TestExecutor(server, fetcher, options.timeoutMultiplier(), watchdog, engine);
             List<Future<?>> futures = new ArrayList<>();
             for (WptTest test : tests) {
                 futures.add(pool.submit(() -> {
@@ -120,6 +122,7 @@ public final class WptRunner {
             pool.shutdownNow();
             watchdog.shutdownNow();
             progress.end();
+            closeEngine(engine);
         }
         long timeEnd = System.currentTimeMillis();
 
@@ -190,5 +193,14 @@ public final class WptRunner {
             t.setDaemon(true);
             return t;
         };
+    }
+
+    /** Closes the run's engine, cancelling a test still running after a failure of the runner itself. */
+    private static void closeEngine(Engine engine) {
+        try {
+            engine.close(true);
+        } catch (RuntimeException e) {
+            // A test thread that ignored its interrupt; the process ends with the runner anyway.
+        }
     }
 }
