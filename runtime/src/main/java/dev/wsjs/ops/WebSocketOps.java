@@ -31,6 +31,7 @@ public final class WebSocketOps {
     static final int EVENT_OPEN = 1;
     static final int EVENT_TEXT = 2;
     static final int EVENT_BINARY = 3;
+    /** The peer's close frame arrived; argument: the payload bytes the writer had taken then. */
     static final int EVENT_CLOSING = 4;
     static final int EVENT_CLOSED = 5;
     /** A {@link #notifyWhenSent} target was reached (WebSocketStream writes). */
@@ -331,7 +332,11 @@ public final class WebSocketOps {
 
         @Override
         public void onCloseFrame(int code, String reason) {
-            post(() -> eventCallback.executeVoid(EVENT_CLOSING, id));
+            // Which messages were on their way before the peer's close frame: read here, on the reader
+            // thread, as the frame arrives. An EVENT_SENT posted by the writer may still come after
+            // this event for a message the peer had already answered with its close.
+            long taken = transport.takenBytes();
+            post(() -> eventCallback.executeVoid(EVENT_CLOSING, id, (double) taken));
         }
 
         @Override

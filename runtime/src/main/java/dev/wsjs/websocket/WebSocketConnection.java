@@ -125,6 +125,15 @@ public final class WebSocketConnection {
         }
     }
 
+    /**
+     * Payload bytes of the messages the writer has taken whole (see {@link WebSocketEndpoint#takenBytes});
+     * 0 before the connection opened. Any thread.
+     */
+    public long takenBytes() {
+        WebSocketEndpoint e = endpoint;
+        return e == null ? 0 : e.takenBytes();
+    }
+
     /** The URL this connection was opened for. */
     public URI url() {
         return request.url();

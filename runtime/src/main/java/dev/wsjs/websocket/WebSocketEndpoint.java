@@ -89,6 +89,12 @@ public final class WebSocketEndpoint {
     private final CountDownLatch writerExited = new CountDownLatch(1);
     /** Payload bytes queued and not yet handed to the socket. */
     private final AtomicLong queuedBytes = new AtomicLong();
+    /**
+     * Payload bytes of the messages the writer has taken whole (written to the sink, perhaps not yet
+     * flushed). Written only by the one writer running; a reader that sees the peer's close frame reads
+     * it to learn which messages went out before that frame could have been an answer to them.
+     */
+    private volatile long takenBytes;
     /** Payload bytes delivered to the listener and not yet reported {@link #delivered}. */
     private final AtomicLong undelivered = new AtomicLong();
     /** A close frame was queued (by the application, or as the answer to the peer's). */
@@ -224,6 +230,15 @@ public final class WebSocketEndpoint {
     /** Payload bytes queued and not yet written to the socket. */
     public long queuedBytes() {
         return queuedBytes.get();
+    }
+
+    /**
+     * Payload bytes of the messages the writer has taken whole, in the order they were queued. Read on
+     * the reader thread when the peer's close frame arrives, it tells the messages that were on their
+     * way before the close from those still being written (or waiting) then. Any thread.
+     */
+    public long takenBytes() {
+        return takenBytes;
     }
 
     /** Whether the connection ended and the listener heard {@code onClosed}. */
@@ -529,8 +544,10 @@ public final class WebSocketEndpoint {
                         return;
                     }
                     if (item instanceof Message m) {
-                        payloadBytes += m.payload().remaining();
+                        long size = m.payload().remaining();
                         writer.writeMessage(m.opcode(), m.payload());
+                        payloadBytes += size;
+                        takenBytes += size; // the only writer: no lost update
                     } else if (item == PONG) {
                         byte[] pong = pendingPong.getAndSet(null);
                         if (pong != null) writer.writeControl(OPCODE_PONG, pong);

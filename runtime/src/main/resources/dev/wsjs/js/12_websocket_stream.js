@@ -393,8 +393,11 @@
           this.#releaseBackpressure();
           // A write still waiting for its bytes to go out is never complete once the closing handshake
           // started (the write algorithm sends only "if the closing handshake has not yet started"): it
-          // fails when the connection is closed, in the task that settles `closed`.
-          if (this.#pendingWrite !== undefined) this.#writeCutOff = true;
+          // fails when the connection is closed, in the task that settles `closed`. A write whose
+          // message the transport had taken whole (`a`: payload bytes taken when the peer's close frame
+          // arrived) was on its way already, and may be what the peer answered with its close: it
+          // completes when its bytes are reported sent, even if that report comes after this event.
+          if (this.#pendingWrite !== undefined && this.#queuedBytes > a) this.#writeCutOff = true;
           break;
         case websocket.EVENT_CLOSED: this.#onClosed(a, b, c, d); break;
       }

@@ -323,6 +323,31 @@ class RawPeerFrameTest {
         }
     }
 
+    /**
+     * A message the peer answered with its close frame was taken by the writer before that frame
+     * arrived, while a message still being written was not: what WebSocketStream decides by, whichever
+     * of "bytes sent" and "close frame" reaches the loop first.
+     */
+    @Test
+    void whenTheCloseFrameArrivesTheMessageItAnswersWasTakenAndOneStillBeingWrittenWasNot() throws Exception {
+        try (RawPeer peer = new RawPeer()) {
+            RecordingListener events = new RecordingListener();
+            try (RawPeer.Conn conn = peer.accept(client, events)) {
+                events.awaitOpen();
+                WebSocketConnection connection = peer.lastConnection;
+                events.closeFrameProbe = connection::takenBytes;
+                connection.sendText("Goodbye");
+                // 32 MiB the peer does not read: far more than the socket buffers take, so the writer is
+                // still writing it when the close frame comes.
+                connection.sendBinary(ByteBuffer.allocate(32 << 20));
+                assertEquals("Goodbye", conn.readFrame().text());
+                conn.write(frame(true, 0, OPCODE_CLOSE, closePayload(1000, "bye"), null));
+                events.awaitCloseFrame(1000, "bye");
+                assertEquals("Goodbye".length(), events.probedAtCloseFrame);
+            }
+        }
+    }
+
     @Test
     void closeWithoutCodeSendsAnEmptyCloseFrameAndReports1005() throws Exception {
         try (RawPeer peer = new RawPeer()) {

@@ -32,6 +32,9 @@ final class RecordingListener implements ConnectionListener {
     volatile String contractViolation;
     /** When set, every received message is reported delivered at once (as a loop would). */
     volatile WebSocketConnection autoDeliver;
+    /** When set, read by onCloseFrame on the reader thread; what it read is kept in {@link #probedAtCloseFrame}. */
+    volatile java.util.function.LongSupplier closeFrameProbe;
+    volatile long probedAtCloseFrame = -1;
 
     private void enter() {
         if (inside.incrementAndGet() != 1) contractViolation = "overlapping listener calls";
@@ -60,7 +63,13 @@ final class RecordingListener implements ConnectionListener {
         exit();
     }
 
-    @Override public void onCloseFrame(int code, String reason) { enter(); events.add(new CloseFrame(code, reason)); exit(); }
+    @Override public void onCloseFrame(int code, String reason) {
+        enter();
+        java.util.function.LongSupplier probe = closeFrameProbe;
+        if (probe != null) probedAtCloseFrame = probe.getAsLong();
+        events.add(new CloseFrame(code, reason));
+        exit();
+    }
 
     @Override public void onFailure(FailureCause cause, String detail) { enter(); events.add(new Failure(cause, detail)); exit(); }
 

@@ -17,14 +17,17 @@ import java.util.TreeMap;
  * {
  *   "/websockets/Close-1000.any.html?default": "pass",
  *   "/websockets/Close-1000.any.sharedworker.html?default": {"fail": "needs a shared worker global"},
- *   "/websockets/Send-data.any.html?default": {"subtests": {"Send data over a WebSocket": "reason"}}
+ *   "/websockets/Send-data.any.html?default": {"subtests": {"Send data over a WebSocket": "reason"}},
+ *   "/websockets/stream/tentative/write.any.html?wss": {"flaky": {"garbage collection after …": "reason"}}
  * }
  * }</pre>
  *
  * <p>{@code "pass"}: the harness ends OK and every subtest passes. {@code {"fail": reason}}: the test as a
  * whole is known not to pass (any outcome but a full pass is expected). {@code {"subtests": {name:
- * reason}}}: the harness ends OK, the listed subtests are known to fail and all others pass. A URL that
- * is not listed is expected to pass. Immutable.
+ * reason}}}: the harness ends OK, the listed subtests are known to fail and all others pass.
+ * {@code {"flaky": {name: reason}}}, alone or beside {@code "subtests"}: the listed subtests race with
+ * something outside the runtime (the test's own timing assumptions) and may pass or fail. A URL that is
+ * not listed is expected to pass. Immutable.
  */
 final class Expectations {
 
@@ -35,10 +38,20 @@ final class Expectations {
 
     record Fail(String reason) implements Expectation {}
 
-    /** @param subtests expected-failing subtest names with the reason each fails */
-    record FailingSubtests(Map<String, String> subtests) implements Expectation {
-        FailingSubtests {
-            subtests = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(subtests));
+    /**
+     * The harness ends OK; subtests not named here pass.
+     *
+     * @param failing expected-failing subtest names with the reason each fails
+     * @param flaky subtests that may pass or fail, with the reason
+     */
+    record Subtests(Map<String, String> failing, Map<String, String> flaky) implements Expectation {
+        Subtests {
+            failing = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(failing));
+            flaky = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(flaky));
+        }
+
+        Subtests(Map<String, String> failing) {
+            this(failing, Map.of());
         }
     }
 
@@ -75,20 +88,35 @@ final class Expectations {
 
     private static Expectation parseEntry(Path file, String url, Object value) throws IOException {
         if ("pass".equals(value)) return PASS;
-        if (value instanceof Map<?, ?> m && m.size() == 1) {
-            if (m.get("fail") instanceof String reason && !reason.isBlank()) return new Fail(reason);
-            if (m.get("subtests") instanceof Map<?, ?> subs && !subs.isEmpty()) {
-                Map<String, String> reasons = new LinkedHashMap<>();
-                for (Map.Entry<?, ?> s : subs.entrySet()) {
-                    if (!(s.getValue() instanceof String reason) || reason.isBlank()) {
-                        throw new IOException(file + ": " + url + ": subtest \"" + s.getKey() + "\" needs a reason");
-                    }
-                    reasons.put((String) s.getKey(), reason);
-                }
-                return new FailingSubtests(reasons);
+        if (value instanceof Map<?, ?> m && m.size() == 1 && m.get("fail") instanceof String reason && !reason.isBlank()) {
+            return new Fail(reason);
+        }
+        if (value instanceof Map<?, ?> m && !m.isEmpty() && !m.containsKey("fail")
+                && (m.size() == 1 || m.size() == 2 && m.containsKey("subtests") && m.containsKey("flaky"))) {
+            Map<String, String> failing = reasons(file, url, m, "subtests");
+            Map<String, String> flaky = reasons(file, url, m, "flaky");
+            if (failing != null || flaky != null) {
+                return new Subtests(failing == null ? Map.of() : failing, flaky == null ? Map.of() : flaky);
             }
         }
-        throw new IOException(file + ": " + url + ": expected \"pass\", {\"fail\": reason} or {\"subtests\": {name: reason}}");
+        throw new IOException(file + ": " + url + ": expected \"pass\", {\"fail\": reason} or {\"subtests\": {name: reason}}"
+                + " and/or {\"flaky\": {name: reason}}");
+    }
+
+    /** The {@code {name: reason}} object under {@code key}, null if absent. */
+    private static Map<String, String> reasons(Path file, String url, Map<?, ?> entry, String key) throws IOException {
+        if (!entry.containsKey(key)) return null;
+        if (!(entry.get(key) instanceof Map<?, ?> subs) || subs.isEmpty()) {
+            throw new IOException(file + ": " + url + ": \"" + key + "\" needs an object of subtest names and reasons");
+        }
+        Map<String, String> reasons = new LinkedHashMap<>();
+        for (Map.Entry<?, ?> s : subs.entrySet()) {
+            if (!(s.getValue() instanceof String reason) || reason.isBlank()) {
+                throw new IOException(file + ": " + url + ": subtest \"" + s.getKey() + "\" needs a reason");
+            }
+            reasons.put((String) s.getKey(), reason);
+        }
+        return reasons;
     }
 
     /** The expectation of {@code url}; unlisted URLs are expected to pass. */
@@ -121,26 +149,29 @@ final class Expectations {
                             "every subtest passed; expected to fail because: " + f.reason()));
                 }
             }
-            case FailingSubtests fs -> {
+            case Subtests fs -> {
                 if (result.status() != TestStatus.OK) {
                     out.add(new Unexpected(url, null, "OK", result.status().name(), result.message()));
                 }
                 java.util.Set<String> seen = new java.util.HashSet<>();
                 for (SubtestResult s : result.subtests()) {
                     seen.add(s.name());
-                    boolean expectedToFail = fs.subtests().containsKey(s.name());
+                    if (fs.flaky().containsKey(s.name())) continue;
+                    boolean expectedToFail = fs.failing().containsKey(s.name());
                     if (expectedToFail && s.status() == SubtestStatus.PASS) {
                         out.add(new Unexpected(url, s.name(), "FAIL", "PASS",
-                                "expected to fail because: " + fs.subtests().get(s.name())));
+                                "expected to fail because: " + fs.failing().get(s.name())));
                     } else if (!expectedToFail && s.status() != SubtestStatus.PASS) {
                         out.add(new Unexpected(url, s.name(), "PASS", s.status().name(), s.message()));
                     }
                 }
                 if (result.status() == TestStatus.OK) {
-                    for (String name : fs.subtests().keySet()) {
-                        if (!seen.contains(name)) {
-                            out.add(new Unexpected(url, name, "FAIL", "MISSING",
-                                    "the expectations list a subtest the test no longer has"));
+                    for (Map<String, String> listed : List.of(fs.failing(), fs.flaky())) {
+                        for (String name : listed.keySet()) {
+                            if (!seen.contains(name)) {
+                                out.add(new Unexpected(url, name, listed == fs.failing() ? "FAIL" : "FLAKY", "MISSING",
+                                        "the expectations list a subtest the test no longer has"));
+                            }
                         }
                     }
                 }
@@ -151,22 +182,22 @@ final class Expectations {
 
     /**
      * The expectations that accept {@code results} as they are: entries of other URLs stay, reasons
-     * already written by a person are kept, new failures get their failure message as the reason.
+     * already written by a person are kept, new failures get their failure message as the reason, and
+     * subtests a person marked flaky stay flaky whatever they did this time.
      */
     Expectations updatedWith(List<TestResult> results) {
         Map<String, Expectation> out = new TreeMap<>(byUrl);
         for (TestResult r : results) {
             Expectation old = byUrl.get(r.url());
-            if (r.passed()) {
-                out.put(r.url(), PASS);
-            } else if (r.status() == TestStatus.OK) {
+            Map<String, String> flaky = old instanceof Subtests fs ? fs.flaky() : Map.of();
+            if (r.status() == TestStatus.OK) {
                 Map<String, String> reasons = new LinkedHashMap<>();
                 for (SubtestResult s : r.subtests()) {
-                    if (s.status() == SubtestStatus.PASS) continue;
-                    String kept = old instanceof FailingSubtests fs ? fs.subtests().get(s.name()) : null;
+                    if (s.status() == SubtestStatus.PASS || flaky.containsKey(s.name())) continue;
+                    String kept = old instanceof Subtests fs ? fs.failing().get(s.name()) : null;
                     reasons.put(s.name(), kept != null ? kept : reasonFor(s.status().name(), s.message()));
                 }
-                out.put(r.url(), new FailingSubtests(reasons));
+                out.put(r.url(), reasons.isEmpty() && flaky.isEmpty() ? PASS : new Subtests(reasons, flaky));
             } else {
                 String kept = old instanceof Fail f ? f.reason() : null;
                 out.put(r.url(), new Fail(kept != null ? kept : reasonFor(r.status().name(), r.message())));
@@ -181,6 +212,13 @@ final class Expectations {
         return reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON - 1) + "…";
     }
 
+    private static Map<String, Object> subtestsJson(Subtests fs) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        if (!fs.failing().isEmpty()) json.put("subtests", fs.failing());
+        if (!fs.flaky().isEmpty()) json.put("flaky", fs.flaky());
+        return json;
+    }
+
     /** Writes the file with sorted URLs, one entry per line group, so changes diff well. */
     void save(Path file) throws IOException {
         Map<String, Object> json = new LinkedHashMap<>();
@@ -188,7 +226,7 @@ final class Expectations {
             json.put(e.getKey(), switch (e.getValue()) {
                 case Pass p -> "pass";
                 case Fail f -> Map.of("fail", f.reason());
-                case FailingSubtests fs -> Map.of("subtests", fs.subtests());
+                case Subtests fs -> subtestsJson(fs);
             });
         }
         Path parent = file.toAbsolutePath().getParent();

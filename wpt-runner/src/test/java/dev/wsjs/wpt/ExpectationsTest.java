@@ -65,10 +65,34 @@ class ExpectationsTest {
     }
 
     @Test
+    void flakySubtestsMayPassOrFailAndStayFlakyWhenUpdated() throws IOException {
+        Expectations e = load("{\"/a\": {\"subtests\": {\"bad\": \"reason\"}, \"flaky\": {\"racy\": \"the test races\"}}}");
+        assertEquals(List.of(), diff(e, result("/a", TestStatus.OK,
+                sub("bad", SubtestStatus.FAIL), sub("racy", SubtestStatus.PASS), sub("good", SubtestStatus.PASS))));
+        assertEquals(List.of(), diff(e, result("/a", TestStatus.OK,
+                sub("bad", SubtestStatus.FAIL), sub("racy", SubtestStatus.FAIL), sub("good", SubtestStatus.PASS))));
+        assertEquals(List.of("racy:FLAKY->MISSING"), diff(e, result("/a", TestStatus.OK, sub("bad", SubtestStatus.FAIL))));
+        assertEquals(List.of("null:OK->TIMEOUT"), diff(e, result("/a", TestStatus.TIMEOUT,
+                sub("bad", SubtestStatus.FAIL), sub("racy", SubtestStatus.FAIL))));
+
+        Expectations updated = e.updatedWith(List.of(result("/a", TestStatus.OK,
+                sub("bad", SubtestStatus.PASS), sub("racy", SubtestStatus.FAIL))));
+        Path file = dir.resolve("flaky.json");
+        updated.save(file);
+        assertEquals(Map.of("/a", new Expectations.Subtests(Map.of(), Map.of("racy", "the test races"))),
+                Expectations.load(file).entries());
+        Expectations onlyFlaky = load("{\"/b\": {\"flaky\": {\"racy\": \"the test races\"}}}");
+        assertEquals(List.of("good:PASS->FAIL"), diff(onlyFlaky, result("/b", TestStatus.OK,
+                sub("racy", SubtestStatus.FAIL), sub("good", SubtestStatus.FAIL))));
+    }
+
+    @Test
     void everyExpectedFailureNeedsAReason() {
         assertThrows(IOException.class, () -> load("{\"/a\": {\"fail\": \"\"}}"));
         assertThrows(IOException.class, () -> load("{\"/a\": {\"subtests\": {\"x\": true}}}"));
         assertThrows(IOException.class, () -> load("{\"/a\": \"fail\"}"));
+        assertThrows(IOException.class, () -> load("{\"/a\": {\"flaky\": {}}}"));
+        assertThrows(IOException.class, () -> load("{\"/a\": {\"fail\": \"x\", \"flaky\": {\"y\": \"z\"}}}"));
         assertThrows(IOException.class, () -> load("[]"));
     }
 
@@ -88,7 +112,7 @@ class ExpectationsTest {
         Expectations reread = Expectations.load(file);
         assertEquals(Map.of(
                 "/kept", new Expectations.Pass(),
-                "/a", new Expectations.FailingSubtests(Map.of("bad", "a reason someone wrote",
+                "/a", new Expectations.Subtests(Map.of("bad", "a reason someone wrote",
                         "new", "TIMEOUT: assert_equals: expected 1 got 2")),
                 "/b", new Expectations.Pass(),
                 "/c", new Expectations.Fail("TIMEOUT: harness message")), reread.entries());
