@@ -59,6 +59,16 @@
     return rejectedWith(new TypeErrorCtor("Illegal invocation"));
   }
 
+  /**
+   * The constructor steps of an interface without a constructor in IDL: `new` from a script throws, and
+   * the layer makes the object around the record it has set up (`new Class(kInternal, record)`).
+   */
+  function recordOfNewObject(key, record, object) {
+    if (key !== kInternal) webidl.illegalConstructor();
+    record.object = object;
+    return record;
+  }
+
   /** Whether V may hold a private field: `#field in V` throws for a primitive. */
   function isObject(V) {
     return V !== null && typeof V === "object";
@@ -944,10 +954,7 @@
     #controller;
 
     constructor(key = undefined, record = undefined) {
-      // The interface has no constructor in IDL: only the layer makes one, around its record.
-      if (key !== kInternal) webidl.illegalConstructor();
-      this.#controller = record;
-      record.object = this;
+      this.#controller = recordOfNewObject(key, record, this);
     }
 
     static {
@@ -1120,10 +1127,7 @@
     #controller;
 
     constructor(key = undefined, record = undefined) {
-      // The interface has no constructor in IDL: only the layer makes one, around its record.
-      if (key !== kInternal) webidl.illegalConstructor();
-      this.#controller = record;
-      record.object = this;
+      this.#controller = recordOfNewObject(key, record, this);
     }
 
     static {
@@ -1198,10 +1202,7 @@
     #request;
 
     constructor(key = undefined, record = undefined) {
-      // The interface has no constructor in IDL: only the layer makes one, around its record.
-      if (key !== kInternal) webidl.illegalConstructor();
-      this.#request = record;
-      record.object = this;
+      this.#request = recordOfNewObject(key, record, this);
     }
 
     static {
@@ -3890,10 +3891,7 @@
     #controller;
 
     constructor(key = undefined, record = undefined) {
-      // The interface has no constructor in IDL: only the layer makes one, around its record.
-      if (key !== kInternal) webidl.illegalConstructor();
-      this.#controller = record;
-      record.object = this;
+      this.#controller = recordOfNewObject(key, record, this);
     }
 
     static {
@@ -4795,10 +4793,7 @@
     #controller;
 
     constructor(key = undefined, record = undefined) {
-      // The interface has no constructor in IDL: only the layer makes one, around its record.
-      if (key !== kInternal) webidl.illegalConstructor();
-      this.#controller = record;
-      record.object = this;
+      this.#controller = recordOfNewObject(key, record, this);
     }
 
     static {
@@ -4919,10 +4914,9 @@
     controller.cancelAlgorithm = cancelAlgorithm;
   }
 
-  // https://streams.spec.whatwg.org/#set-up-transform-stream-default-controller-from-transformer
-  function setUpTransformStreamDefaultControllerFromTransformer(stream, transformer, transformerDict) {
-    // 1. Let controller be a new TransformStreamDefaultController.
-    const controller = createTransformControllerObject({
+  /** A new TransformStreamDefaultController: https://streams.spec.whatwg.org/#ts-default-controller-internal-slots */
+  function newTransformStreamDefaultControllerRecord() {
+    return createTransformControllerObject({
       __proto__: null,
       object: undefined,
       cancelAlgorithm: undefined,
@@ -4931,6 +4925,12 @@
       stream: undefined,
       transformAlgorithm: undefined,
     });
+  }
+
+  // https://streams.spec.whatwg.org/#set-up-transform-stream-default-controller-from-transformer
+  function setUpTransformStreamDefaultControllerFromTransformer(stream, transformer, transformerDict) {
+    // 1. Let controller be a new TransformStreamDefaultController.
+    const controller = newTransformStreamDefaultControllerRecord();
     // 2. Let transformAlgorithm be the following steps, taking a chunk argument:
     let transformAlgorithm = (chunk) => {
       try {
@@ -5382,15 +5382,7 @@
       //    writableSizeAlgorithm, readableHighWaterMark, readableSizeAlgorithm).
       initializeTransformStream(stream, startPromise, 1, () => 1, 0, () => 1);
       // 10. Let controller be a new TransformStreamDefaultController.
-      const controller = createTransformControllerObject({
-        __proto__: null,
-        object: undefined,
-        cancelAlgorithm: undefined,
-        finishPromise: undefined,
-        flushAlgorithm: undefined,
-        stream: undefined,
-        transformAlgorithm: undefined,
-      });
+      const controller = newTransformStreamDefaultControllerRecord();
       // 11. Perform ! SetUpTransformStreamDefaultController(stream, controller, transformAlgorithmWrapper,
       //     flushAlgorithmWrapper, cancelAlgorithmWrapper).
       setUpTransformStreamDefaultController(stream, controller, transformWrapper, flushWrapper, cancelWrapper);
