@@ -377,14 +377,19 @@
     // 1. Let steps be the following steps: return 1.
     () => 1, "size");
 
+  /** The argument both strategy constructors take: `QueuingStrategyInit init`, required. */
+  function queuingStrategyInit(argumentCount, init, interfaceName) {
+    const prefix = `Failed to construct '${interfaceName}'`;
+    webidl.requiredArguments(argumentCount, 1, prefix);
+    return converters.QueuingStrategyInit(init, prefix, "Argument 1");
+  }
+
   class ByteLengthQueuingStrategy {
     #highWaterMark;
 
     // https://streams.spec.whatwg.org/#blqs-constructor
     constructor(init) {
-      const prefix = "Failed to construct 'ByteLengthQueuingStrategy'";
-      webidl.requiredArguments(arguments.length, 1, prefix);
-      init = converters.QueuingStrategyInit(init, prefix, "Argument 1");
+      init = queuingStrategyInit(arguments.length, init, "ByteLengthQueuingStrategy");
       // 1. Set this.[[highWaterMark]] to init["highWaterMark"].
       this.#highWaterMark = init.highWaterMark;
     }
@@ -411,9 +416,7 @@
 
     // https://streams.spec.whatwg.org/#cqs-constructor
     constructor(init) {
-      const prefix = "Failed to construct 'CountQueuingStrategy'";
-      webidl.requiredArguments(arguments.length, 1, prefix);
-      init = converters.QueuingStrategyInit(init, prefix, "Argument 1");
+      init = queuingStrategyInit(arguments.length, init, "CountQueuingStrategy");
       // 1. Set this.[[highWaterMark]] to init["highWaterMark"].
       this.#highWaterMark = init.highWaterMark;
     }
@@ -436,6 +439,14 @@
   }
 
   // ------------------------------------------------------------------ WebIDL dictionaries
+
+  /**
+   * The first argument of the three stream constructors, `optional object`, with the constructor's step 1
+   * ("if it is missing, set it to null") applied: null, like any other non-object, is a TypeError.
+   */
+  function objectOrNull(V, prefix) {
+    return V === undefined ? null : converters.object(V, prefix, "Argument 1");
+  }
 
   converters.UnderlyingSourceStartCallback = webidl.createCallbackFunctionConverter("UnderlyingSourceStartCallback");
   converters.UnderlyingSourcePullCallback = webidl.createCallbackFunctionConverter("UnderlyingSourcePullCallback");
@@ -532,9 +543,7 @@
       }
       const prefix = "Failed to construct 'ReadableStream'";
       // 1. If underlyingSource is missing, set it to null.
-      // (The IDL type is `optional object`: null, like any non-object, is a TypeError.)
-      if (underlyingSource !== undefined) underlyingSource = converters.object(underlyingSource, prefix, "Argument 1");
-      else underlyingSource = null;
+      underlyingSource = objectOrNull(underlyingSource, prefix);
       strategy = converters.QueuingStrategy(strategy, prefix, "Argument 2");
       // 2. Let underlyingSourceDict be underlyingSource, converted to an IDL value of type UnderlyingSource.
       const underlyingSourceDict = converters.UnderlyingSource(underlyingSource, prefix, "Argument 1");
@@ -3702,9 +3711,7 @@
       }
       const prefix = "Failed to construct 'WritableStream'";
       // 1. If underlyingSink is missing, set it to null.
-      // (The IDL type is `optional object`: null, like any non-object, is a TypeError.)
-      if (underlyingSink !== undefined) underlyingSink = converters.object(underlyingSink, prefix, "Argument 1");
-      else underlyingSink = null;
+      underlyingSink = objectOrNull(underlyingSink, prefix);
       strategy = converters.QueuingStrategy(strategy, prefix, "Argument 2");
       // 2. Let underlyingSinkDict be underlyingSink, converted to an IDL value of type UnderlyingSink.
       const underlyingSinkDict = converters.UnderlyingSink(underlyingSink, prefix, "Argument 1");
@@ -4731,9 +4738,7 @@
       }
       const prefix = "Failed to construct 'TransformStream'";
       // 1. If transformer is missing, set it to null.
-      // (The IDL type is `optional object`: null, like any non-object, is a TypeError.)
-      if (transformer !== undefined) transformer = converters.object(transformer, prefix, "Argument 1");
-      else transformer = null;
+      transformer = objectOrNull(transformer, prefix);
       writableStrategy = converters.QueuingStrategy(writableStrategy, prefix, "Argument 2");
       readableStrategy = converters.QueuingStrategy(readableStrategy, prefix, "Argument 3");
       // 2. Let transformerDict be transformer, converted to an IDL value of type Transformer.
