@@ -1,6 +1,7 @@
 // META: servers=frames
 // META: timeout=long
 // META: limits=maxIncomingMessageBytes:1000,closeTimeoutMs:1000
+// META: script=resources/frame-report.js
 // The frame layer (RFC 6455, RFC 7692) as a script sees it, against a peer that writes hand-made
 // frames and reports back the frames the client sent (SERVERS.frames/report?tag=…). A frame the client
 // must reject "fails the WebSocket connection": the script sees error, then close 1006 with no detail
@@ -34,20 +35,6 @@ function trace(url, onopen) {
       seen.push(`close ${e.code} ${e.wasClean} "${e.reason}" ${ws.readyState}`);
       resolve({ seen, messages, extensions });
     };
-  });
-}
-
-/** The frames the peer received on the connection tagged `t` (it waits for that connection to end). */
-function report(t) {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`${FRAMES}/report?tag=${t}`);
-    const frames = [];
-    ws.onmessage = (e) => {
-      const item = JSON.parse(e.data);
-      if ("end" in item) resolve({ frames, end: item.end });
-      else frames.push(item);
-    };
-    ws.onerror = () => reject(new Error("the report connection failed"));
   });
 }
 

@@ -1,23 +1,11 @@
 // META: servers=frames
 // META: limits=pingIntervalMs:200,pongTimeoutMs:1500
+// META: script=resources/frame-report.js
 // Non-standard: the runtime's keep-alive pings. With a ping interval, an idle open WebSocket sends
 // pings; a peer that answers them keeps the connection, one that does not has it failed at the pong
 // timeout, which a script sees like any other failure: error, then close 1006.
 
 const FRAMES = SERVERS.frames;
-
-function report(tag) {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(`${FRAMES}/report?tag=${tag}`);
-    const frames = [];
-    ws.onmessage = (e) => {
-      const item = JSON.parse(e.data);
-      if ("end" in item) resolve({ frames, end: item.end });
-      else frames.push(item);
-    };
-    ws.onerror = () => reject(new Error("the report connection failed"));
-  });
-}
 
 const delay = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 

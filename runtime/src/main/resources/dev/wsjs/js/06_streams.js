@@ -42,6 +42,38 @@
   // Lets the layer create a stream object around a record without running the public constructor.
   const kInternal = Symbol("create internally");
 
+  // ------------------------------------------------------------------ brand checks
+  // https://webidl.spec.whatwg.org/#es-operations and #es-attributes: a member called on an object that
+  // does not implement its interface throws a TypeError, which a promise-returning member returns as a
+  // rejected promise instead. Each interface class below lends the layer a `...RecordOf(V)`: the record
+  // behind V if V is one of its objects, undefined for anything else; the members pass it here.
+
+  /** The brand check of a member that throws: the record, or the TypeError when there is none. */
+  function branded(record) {
+    if (record === undefined) throw new TypeErrorCtor("Illegal invocation");
+    return record;
+  }
+
+  /** What a promise-returning member returns when the brand check fails. */
+  function rejectedIllegalInvocation() {
+    return rejectedWith(new TypeErrorCtor("Illegal invocation"));
+  }
+
+  /**
+   * The constructor steps of an interface without a constructor in IDL: `new` from a script throws, and
+   * the layer makes the object around the record it has set up (`new Class(kInternal, record)`).
+   */
+  function recordOfNewObject(key, record, object) {
+    if (key !== kInternal) webidl.illegalConstructor();
+    record.object = object;
+    return record;
+  }
+
+  /** Whether V may hold a private field: `#field in V` throws for a primitive. */
+  function isObject(V) {
+    return V !== null && typeof V === "object";
+  }
+
   // ------------------------------------------------------------------ promises
   // https://webidl.spec.whatwg.org/#es-promise-manipulation
 
@@ -345,32 +377,37 @@
     // 1. Let steps be the following steps: return 1.
     () => 1, "size");
 
+  /** The argument both strategy constructors take: `QueuingStrategyInit init`, required. */
+  function queuingStrategyInit(argumentCount, init, interfaceName) {
+    const prefix = `Failed to construct '${interfaceName}'`;
+    webidl.requiredArguments(argumentCount, 1, prefix);
+    return converters.QueuingStrategyInit(init, prefix, "Argument 1");
+  }
+
   class ByteLengthQueuingStrategy {
     #highWaterMark;
 
     // https://streams.spec.whatwg.org/#blqs-constructor
     constructor(init) {
-      const prefix = "Failed to construct 'ByteLengthQueuingStrategy'";
-      webidl.requiredArguments(arguments.length, 1, prefix);
-      init = converters.QueuingStrategyInit(init, prefix, "Argument 1");
+      init = queuingStrategyInit(arguments.length, init, "ByteLengthQueuingStrategy");
       // 1. Set this.[[highWaterMark]] to init["highWaterMark"].
       this.#highWaterMark = init.highWaterMark;
     }
 
     get highWaterMark() {
-      if (!ByteLengthQueuingStrategy.#is(this)) throw new TypeErrorCtor("Illegal invocation");
       // 1. Return this.[[highWaterMark]].
-      return this.#highWaterMark;
+      return branded(ByteLengthQueuingStrategy.#highWaterMarkOf(this));
     }
 
     get size() {
-      if (!ByteLengthQueuingStrategy.#is(this)) throw new TypeErrorCtor("Illegal invocation");
+      branded(ByteLengthQueuingStrategy.#highWaterMarkOf(this));
       // 1. Return this's relevant global object's ByteLengthQueuingStrategy size function.
       return byteLengthSizeFunction;
     }
 
-    static #is(V) {
-      return V !== null && typeof V === "object" && #highWaterMark in V;
+    /** [[highWaterMark]] (never undefined: the dictionary member is required), or undefined for a non-instance. */
+    static #highWaterMarkOf(V) {
+      return isObject(V) && #highWaterMark in V ? V.#highWaterMark : undefined;
     }
   }
 
@@ -379,31 +416,37 @@
 
     // https://streams.spec.whatwg.org/#cqs-constructor
     constructor(init) {
-      const prefix = "Failed to construct 'CountQueuingStrategy'";
-      webidl.requiredArguments(arguments.length, 1, prefix);
-      init = converters.QueuingStrategyInit(init, prefix, "Argument 1");
+      init = queuingStrategyInit(arguments.length, init, "CountQueuingStrategy");
       // 1. Set this.[[highWaterMark]] to init["highWaterMark"].
       this.#highWaterMark = init.highWaterMark;
     }
 
     get highWaterMark() {
-      if (!CountQueuingStrategy.#is(this)) throw new TypeErrorCtor("Illegal invocation");
       // 1. Return this.[[highWaterMark]].
-      return this.#highWaterMark;
+      return branded(CountQueuingStrategy.#highWaterMarkOf(this));
     }
 
     get size() {
-      if (!CountQueuingStrategy.#is(this)) throw new TypeErrorCtor("Illegal invocation");
+      branded(CountQueuingStrategy.#highWaterMarkOf(this));
       // 1. Return this's relevant global object's count queuing strategy size function.
       return countSizeFunction;
     }
 
-    static #is(V) {
-      return V !== null && typeof V === "object" && #highWaterMark in V;
+    /** [[highWaterMark]] (never undefined: the dictionary member is required), or undefined for a non-instance. */
+    static #highWaterMarkOf(V) {
+      return isObject(V) && #highWaterMark in V ? V.#highWaterMark : undefined;
     }
   }
 
   // ------------------------------------------------------------------ WebIDL dictionaries
+
+  /**
+   * The first argument of the three stream constructors, `optional object`, with the constructor's step 1
+   * ("if it is missing, set it to null") applied: null, like any other non-object, is a TypeError.
+   */
+  function objectOrNull(V, prefix) {
+    return V === undefined ? null : converters.object(V, prefix, "Argument 1");
+  }
 
   converters.UnderlyingSourceStartCallback = webidl.createCallbackFunctionConverter("UnderlyingSourceStartCallback");
   converters.UnderlyingSourcePullCallback = webidl.createCallbackFunctionConverter("UnderlyingSourcePullCallback");
@@ -462,7 +505,7 @@
 
   // ================================================================== readable streams
 
-  // Creators of objects around records, taken from the classes before their `create` is removed.
+  // Creators of objects around records, set by the classes' static blocks.
   let createReadableControllerObject;
   let createWritableControllerObject;
   let createReaderObject;
@@ -487,7 +530,7 @@
   }
 
   let readableStreamRecordOf;
-  let isReadableStreamObject;
+  const isReadableStreamObject = (V) => readableStreamRecordOf(V) !== undefined;
 
   class ReadableStream {
     #stream;
@@ -500,9 +543,7 @@
       }
       const prefix = "Failed to construct 'ReadableStream'";
       // 1. If underlyingSource is missing, set it to null.
-      // (The IDL type is `optional object`: null, like any non-object, is a TypeError.)
-      if (underlyingSource !== undefined) underlyingSource = converters.object(underlyingSource, prefix, "Argument 1");
-      else underlyingSource = null;
+      underlyingSource = objectOrNull(underlyingSource, prefix);
       strategy = converters.QueuingStrategy(strategy, prefix, "Argument 2");
       // 2. Let underlyingSourceDict be underlyingSource, converted to an IDL value of type UnderlyingSource.
       const underlyingSourceDict = converters.UnderlyingSource(underlyingSource, prefix, "Argument 1");
@@ -535,13 +576,7 @@
     }
 
     static {
-      readableStreamRecordOf = (object) => object.#stream;
-      isReadableStreamObject = (V) => V !== null && typeof V === "object" && #stream in V;
-    }
-
-    static #check(self) {
-      if (!isReadableStreamObject(self)) throw new TypeErrorCtor("Illegal invocation");
-      return self.#stream;
+      readableStreamRecordOf = (V) => (isObject(V) && #stream in V ? V.#stream : undefined);
     }
 
     // https://streams.spec.whatwg.org/#rs-from
@@ -553,19 +588,15 @@
 
     // https://streams.spec.whatwg.org/#rs-locked
     get locked() {
-      const stream = ReadableStream.#check(this);
+      const stream = branded(readableStreamRecordOf(this));
       // 1. Return ! IsReadableStreamLocked(this).
       return isReadableStreamLocked(stream);
     }
 
     // https://streams.spec.whatwg.org/#rs-cancel
     cancel(reason = undefined) {
-      let stream;
-      try {
-        stream = ReadableStream.#check(this);
-      } catch (e) {
-        return rejectedWith(e);
-      }
+      const stream = readableStreamRecordOf(this);
+      if (stream === undefined) return rejectedIllegalInvocation();
       // 1. If ! IsReadableStreamLocked(this) is true, return a promise rejected with a TypeError exception.
       if (isReadableStreamLocked(stream)) {
         return rejectedWith(new TypeErrorCtor("Failed to execute 'cancel' on 'ReadableStream': Cannot cancel a locked stream."));
@@ -576,7 +607,7 @@
 
     // https://streams.spec.whatwg.org/#rs-get-reader
     getReader(options = undefined) {
-      const stream = ReadableStream.#check(this);
+      const stream = branded(readableStreamRecordOf(this));
       const prefix = "Failed to execute 'getReader' on 'ReadableStream'";
       options = converters.ReadableStreamGetReaderOptions(options, prefix, "Argument 1");
       // 1. If options["mode"] does not exist, return ? AcquireReadableStreamDefaultReader(this).
@@ -588,7 +619,7 @@
 
     // https://streams.spec.whatwg.org/#rs-pipe-through
     pipeThrough(transform, options = undefined) {
-      const stream = ReadableStream.#check(this);
+      const stream = branded(readableStreamRecordOf(this));
       const prefix = "Failed to execute 'pipeThrough' on 'ReadableStream'";
       webidl.requiredArguments(arguments.length, 1, prefix);
       transform = converters.ReadableWritablePair(transform, prefix, "Argument 1");
@@ -615,7 +646,7 @@
       let stream;
       let dest;
       try {
-        stream = ReadableStream.#check(this);
+        stream = branded(readableStreamRecordOf(this));
         const prefix = "Failed to execute 'pipeTo' on 'ReadableStream'";
         webidl.requiredArguments(arguments.length, 1, prefix);
         destination = converters.WritableStream(destination, prefix, "Argument 1");
@@ -637,7 +668,7 @@
 
     // https://streams.spec.whatwg.org/#rs-tee
     tee() {
-      const stream = ReadableStream.#check(this);
+      const stream = branded(readableStreamRecordOf(this));
       // 1. Return ? ReadableStreamTee(this, false).
       const branches = readableStreamTee(stream, false);
       return [branches[0].object, branches[1].object];
@@ -645,7 +676,7 @@
 
     // https://webidl.spec.whatwg.org/#es-asynchronous-iterable: values() and @@asyncIterator.
     values(options = undefined) {
-      const stream = ReadableStream.#check(this);
+      const stream = branded(readableStreamRecordOf(this));
       const prefix = "Failed to execute 'values' on 'ReadableStream'";
       options = converters.ReadableStreamIteratorOptions(options, prefix, "Argument 1");
       return createReadableStreamAsyncIterator(stream, options.preventCancel);
@@ -816,78 +847,68 @@
     __proto__: null, value: "ReadableStream AsyncIterator", writable: false, enumerable: false, configurable: true,
   });
 
+  // ------------------------------------------------------------------ ReadableStreamGenericReader
+  // The members both reader interfaces include (https://streams.spec.whatwg.org/#readablestreamgenericreader),
+  // given the record behind `this`: undefined when it is not a reader of the member's interface.
+
+  // https://streams.spec.whatwg.org/#generic-reader-closed
+  function genericReaderClosed(reader) {
+    if (reader === undefined) return rejectedIllegalInvocation();
+    // 1. Return this.[[closedPromise]].
+    return reader.closedPromise.promise;
+  }
+
+  // https://streams.spec.whatwg.org/#generic-reader-cancel
+  function genericReaderCancel(reader, reason) {
+    if (reader === undefined) return rejectedIllegalInvocation();
+    // 1. If this.[[stream]] is undefined, return a promise rejected with a TypeError exception.
+    if (reader.stream === undefined) {
+      const name = reader.byob ? "ReadableStreamBYOBReader" : "ReadableStreamDefaultReader";
+      return rejectedWith(new TypeErrorCtor(`Failed to execute 'cancel' on '${name}': The reader has been released.`));
+    }
+    // 2. Return ! ReadableStreamReaderGenericCancel(this, reason).
+    return readableStreamReaderGenericCancel(reader, reason);
+  }
+
   // ------------------------------------------------------------------ ReadableStreamDefaultReader
 
   let readerRecordOf;
-  let isReaderObject;
 
   class ReadableStreamDefaultReader {
     #reader;
 
     // https://streams.spec.whatwg.org/#default-reader-constructor
     constructor(stream) {
+      this.#reader = newReaderRecord(this);
+      // (A reader the layer makes for AcquireReadableStreamDefaultReader is set up by the caller.)
       if (stream === kInternal) return;
       const prefix = "Failed to construct 'ReadableStreamDefaultReader'";
       webidl.requiredArguments(arguments.length, 1, prefix);
       stream = converters.ReadableStream(stream, prefix, "Argument 1");
-      this.#reader = newReaderRecord(this);
       // 1. Perform ? SetUpReadableStreamDefaultReader(this, stream).
       setUpReadableStreamDefaultReader(this.#reader, readableStreamRecordOf(stream));
     }
 
     static {
-      readerRecordOf = (object) => object.#reader;
-      isReaderObject = (V) => V !== null && typeof V === "object" && #reader in V;
-    }
-
-    /** A reader object around a new record, for AcquireReadableStreamDefaultReader. */
-    static create() {
-      const object = new ReadableStreamDefaultReader(kInternal);
-      object.#reader = newReaderRecord(object);
-      return object.#reader;
-    }
-
-    static #check(self) {
-      if (!isReaderObject(self)) throw new TypeErrorCtor("Illegal invocation");
-      return self.#reader;
+      readerRecordOf = (V) => (isObject(V) && #reader in V ? V.#reader : undefined);
+      // A reader object around a new record, for AcquireReadableStreamDefaultReader.
+      createReaderObject = () => new ReadableStreamDefaultReader(kInternal).#reader;
     }
 
     // https://streams.spec.whatwg.org/#generic-reader-closed
     get closed() {
-      let reader;
-      try {
-        reader = ReadableStreamDefaultReader.#check(this);
-      } catch (e) {
-        return rejectedWith(e);
-      }
-      // 1. Return this.[[closedPromise]].
-      return reader.closedPromise.promise;
+      return genericReaderClosed(readerRecordOf(this));
     }
 
     // https://streams.spec.whatwg.org/#generic-reader-cancel
     cancel(reason = undefined) {
-      let reader;
-      try {
-        reader = ReadableStreamDefaultReader.#check(this);
-      } catch (e) {
-        return rejectedWith(e);
-      }
-      // 1. If this.[[stream]] is undefined, return a promise rejected with a TypeError exception.
-      if (reader.stream === undefined) {
-        return rejectedWith(new TypeErrorCtor("Failed to execute 'cancel' on 'ReadableStreamDefaultReader': The reader has been released."));
-      }
-      // 2. Return ! ReadableStreamReaderGenericCancel(this, reason).
-      return readableStreamReaderGenericCancel(reader, reason);
+      return genericReaderCancel(readerRecordOf(this), reason);
     }
 
     // https://streams.spec.whatwg.org/#default-reader-read
     read() {
-      let reader;
-      try {
-        reader = ReadableStreamDefaultReader.#check(this);
-      } catch (e) {
-        return rejectedWith(e);
-      }
+      const reader = readerRecordOf(this);
+      if (reader === undefined) return rejectedIllegalInvocation();
       // 1. If this.[[stream]] is undefined, return a promise rejected with a TypeError exception.
       if (reader.stream === undefined) {
         return rejectedWith(new TypeErrorCtor("Failed to execute 'read' on 'ReadableStreamDefaultReader': The reader has been released."));
@@ -912,7 +933,7 @@
 
     // https://streams.spec.whatwg.org/#default-reader-release-lock
     releaseLock() {
-      const reader = ReadableStreamDefaultReader.#check(this);
+      const reader = branded(readerRecordOf(this));
       // 1. If this.[[stream]] is undefined, return.
       if (reader.stream === undefined) return;
       // 2. Perform ! ReadableStreamDefaultReaderRelease(this).
@@ -936,44 +957,30 @@
 
   // ------------------------------------------------------------------ ReadableStreamDefaultController
 
-  let controllerRecordOf;
-  let isControllerObject;
+  let readableControllerRecordOf;
 
   class ReadableStreamDefaultController {
     #controller;
 
-    constructor(key = undefined) {
-      // The interface has no constructor in IDL.
-      if (key !== kInternal) webidl.illegalConstructor();
+    constructor(key = undefined, record = undefined) {
+      this.#controller = recordOfNewObject(key, record, this);
     }
 
     static {
-      controllerRecordOf = (object) => object.#controller;
-      isControllerObject = (V) => V !== null && typeof V === "object" && #controller in V;
-    }
-
-    static create(record) {
-      const object = new ReadableStreamDefaultController(kInternal);
-      object.#controller = record;
-      record.object = object;
-      return record;
-    }
-
-    static #check(self) {
-      if (!isControllerObject(self) || self.#controller === undefined) throw new TypeErrorCtor("Illegal invocation");
-      return self.#controller;
+      readableControllerRecordOf = (V) => (isObject(V) && #controller in V ? V.#controller : undefined);
+      createReadableControllerObject = (record) => new ReadableStreamDefaultController(kInternal, record).#controller;
     }
 
     // https://streams.spec.whatwg.org/#rs-default-controller-desired-size
     get desiredSize() {
-      const controller = ReadableStreamDefaultController.#check(this);
+      const controller = branded(readableControllerRecordOf(this));
       // 1. Return ! ReadableStreamDefaultControllerGetDesiredSize(this).
       return readableStreamDefaultControllerGetDesiredSize(controller);
     }
 
     // https://streams.spec.whatwg.org/#rs-default-controller-close
     close() {
-      const controller = ReadableStreamDefaultController.#check(this);
+      const controller = branded(readableControllerRecordOf(this));
       // 1. If ! ReadableStreamDefaultControllerCanCloseOrEnqueue(this) is false, throw a TypeError exception.
       if (!readableStreamDefaultControllerCanCloseOrEnqueue(controller)) {
         throw new TypeErrorCtor("Failed to execute 'close' on 'ReadableStreamDefaultController': The stream is not in a state that permits close.");
@@ -984,7 +991,7 @@
 
     // https://streams.spec.whatwg.org/#rs-default-controller-enqueue
     enqueue(chunk = undefined) {
-      const controller = ReadableStreamDefaultController.#check(this);
+      const controller = branded(readableControllerRecordOf(this));
       // 1. If ! ReadableStreamDefaultControllerCanCloseOrEnqueue(this) is false, throw a TypeError exception.
       if (!readableStreamDefaultControllerCanCloseOrEnqueue(controller)) {
         throw new TypeErrorCtor("Failed to execute 'enqueue' on 'ReadableStreamDefaultController': The stream is not in a state that permits enqueue.");
@@ -995,7 +1002,7 @@
 
     // https://streams.spec.whatwg.org/#rs-default-controller-error
     error(e = undefined) {
-      const controller = ReadableStreamDefaultController.#check(this);
+      const controller = branded(readableControllerRecordOf(this));
       // 1. Perform ! ReadableStreamDefaultControllerError(this, e).
       readableStreamDefaultControllerError(controller, e);
     }
@@ -1003,64 +1010,37 @@
 
   // ------------------------------------------------------------------ ReadableStreamBYOBReader
 
-  let isBYOBReaderObject;
+  let byobReaderRecordOf;
 
   class ReadableStreamBYOBReader {
     #reader;
 
     // https://streams.spec.whatwg.org/#byob-reader-constructor
     constructor(stream) {
+      this.#reader = newBYOBReaderRecord(this);
+      // (A reader the layer makes for AcquireReadableStreamBYOBReader is set up by the caller.)
       if (stream === kInternal) return;
       const prefix = "Failed to construct 'ReadableStreamBYOBReader'";
       webidl.requiredArguments(arguments.length, 1, prefix);
       stream = converters.ReadableStream(stream, prefix, "Argument 1");
-      this.#reader = newBYOBReaderRecord(this);
       // 1. Perform ? SetUpReadableStreamBYOBReader(this, stream).
       setUpReadableStreamBYOBReader(this.#reader, readableStreamRecordOf(stream));
     }
 
     static {
-      isBYOBReaderObject = (V) => V !== null && typeof V === "object" && #reader in V;
-    }
-
-    /** A reader object around a new record, for AcquireReadableStreamBYOBReader. */
-    static create() {
-      const object = new ReadableStreamBYOBReader(kInternal);
-      object.#reader = newBYOBReaderRecord(object);
-      return object.#reader;
-    }
-
-    static #check(self) {
-      if (!isBYOBReaderObject(self)) throw new TypeErrorCtor("Illegal invocation");
-      return self.#reader;
+      byobReaderRecordOf = (V) => (isObject(V) && #reader in V ? V.#reader : undefined);
+      // A reader object around a new record, for AcquireReadableStreamBYOBReader.
+      createBYOBReaderObject = () => new ReadableStreamBYOBReader(kInternal).#reader;
     }
 
     // https://streams.spec.whatwg.org/#generic-reader-closed
     get closed() {
-      let reader;
-      try {
-        reader = ReadableStreamBYOBReader.#check(this);
-      } catch (e) {
-        return rejectedWith(e);
-      }
-      // 1. Return this.[[closedPromise]].
-      return reader.closedPromise.promise;
+      return genericReaderClosed(byobReaderRecordOf(this));
     }
 
     // https://streams.spec.whatwg.org/#generic-reader-cancel
     cancel(reason = undefined) {
-      let reader;
-      try {
-        reader = ReadableStreamBYOBReader.#check(this);
-      } catch (e) {
-        return rejectedWith(e);
-      }
-      // 1. If this.[[stream]] is undefined, return a promise rejected with a TypeError exception.
-      if (reader.stream === undefined) {
-        return rejectedWith(new TypeErrorCtor("Failed to execute 'cancel' on 'ReadableStreamBYOBReader': The reader has been released."));
-      }
-      // 2. Return ! ReadableStreamReaderGenericCancel(this, reason).
-      return readableStreamReaderGenericCancel(reader, reason);
+      return genericReaderCancel(byobReaderRecordOf(this), reason);
     }
 
     // https://streams.spec.whatwg.org/#byob-reader-read
@@ -1068,7 +1048,7 @@
       const prefix = "Failed to execute 'read' on 'ReadableStreamBYOBReader'";
       let reader;
       try {
-        reader = ReadableStreamBYOBReader.#check(this);
+        reader = branded(byobReaderRecordOf(this));
         webidl.requiredArguments(arguments.length, 1, prefix);
         view = converters.ArrayBufferView(view, prefix, "Argument 1");
         options = converters.ReadableStreamBYOBReaderReadOptions(options, prefix, "Argument 2");
@@ -1126,7 +1106,7 @@
 
     // https://streams.spec.whatwg.org/#byob-reader-release-lock
     releaseLock() {
-      const reader = ReadableStreamBYOBReader.#check(this);
+      const reader = branded(byobReaderRecordOf(this));
       // 1. If this.[[stream]] is undefined, return.
       if (reader.stream === undefined) return;
       // 2. Perform ! ReadableStreamBYOBReaderRelease(this).
@@ -1150,35 +1130,23 @@
 
   // ------------------------------------------------------------------ ReadableByteStreamController
 
-  let isByteControllerObject;
+  let byteControllerRecordOf;
 
   class ReadableByteStreamController {
     #controller;
 
-    constructor(key = undefined) {
-      // The interface has no constructor in IDL.
-      if (key !== kInternal) webidl.illegalConstructor();
+    constructor(key = undefined, record = undefined) {
+      this.#controller = recordOfNewObject(key, record, this);
     }
 
     static {
-      isByteControllerObject = (V) => V !== null && typeof V === "object" && #controller in V;
-    }
-
-    static create(record) {
-      const object = new ReadableByteStreamController(kInternal);
-      object.#controller = record;
-      record.object = object;
-      return record;
-    }
-
-    static #check(self) {
-      if (!isByteControllerObject(self) || self.#controller === undefined) throw new TypeErrorCtor("Illegal invocation");
-      return self.#controller;
+      byteControllerRecordOf = (V) => (isObject(V) && #controller in V ? V.#controller : undefined);
+      createByteControllerObject = (record) => new ReadableByteStreamController(kInternal, record).#controller;
     }
 
     // https://streams.spec.whatwg.org/#rbs-controller-byob-request
     get byobRequest() {
-      const controller = ReadableByteStreamController.#check(this);
+      const controller = branded(byteControllerRecordOf(this));
       // 1. Return ! ReadableByteStreamControllerGetBYOBRequest(this).
       const request = readableByteStreamControllerGetBYOBRequest(controller);
       return request === null ? null : request.object;
@@ -1186,14 +1154,14 @@
 
     // https://streams.spec.whatwg.org/#rbs-controller-desired-size
     get desiredSize() {
-      const controller = ReadableByteStreamController.#check(this);
+      const controller = branded(byteControllerRecordOf(this));
       // 1. Return ! ReadableByteStreamControllerGetDesiredSize(this).
       return readableByteStreamControllerGetDesiredSize(controller);
     }
 
     // https://streams.spec.whatwg.org/#rbs-controller-close
     close() {
-      const controller = ReadableByteStreamController.#check(this);
+      const controller = branded(byteControllerRecordOf(this));
       const prefix = "Failed to execute 'close' on 'ReadableByteStreamController'";
       // 1. If this.[[closeRequested]] is true, throw a TypeError exception.
       if (controller.closeRequested) throw new TypeErrorCtor(`${prefix}: The stream is already closing.`);
@@ -1207,7 +1175,7 @@
 
     // https://streams.spec.whatwg.org/#rbs-controller-enqueue
     enqueue(chunk) {
-      const controller = ReadableByteStreamController.#check(this);
+      const controller = branded(byteControllerRecordOf(this));
       const prefix = "Failed to execute 'enqueue' on 'ReadableByteStreamController'";
       webidl.requiredArguments(arguments.length, 1, prefix);
       chunk = converters.ArrayBufferView(chunk, prefix, "Argument 1");
@@ -1229,7 +1197,7 @@
 
     // https://streams.spec.whatwg.org/#rbs-controller-error
     error(e = undefined) {
-      const controller = ReadableByteStreamController.#check(this);
+      const controller = branded(byteControllerRecordOf(this));
       // 1. Perform ! ReadableByteStreamControllerError(this, e).
       readableByteStreamControllerError(controller, e);
     }
@@ -1237,42 +1205,32 @@
 
   // ------------------------------------------------------------------ ReadableStreamBYOBRequest
 
-  let isBYOBRequestObject;
+  let byobRequestRecordOf;
 
   class ReadableStreamBYOBRequest {
     #request;
 
-    constructor(key = undefined) {
-      // The interface has no constructor in IDL.
-      if (key !== kInternal) webidl.illegalConstructor();
+    constructor(key = undefined, record = undefined) {
+      this.#request = recordOfNewObject(key, record, this);
     }
 
     static {
-      isBYOBRequestObject = (V) => V !== null && typeof V === "object" && #request in V;
-    }
-
-    /** https://streams.spec.whatwg.org/#rs-byob-request-internal-slots: [[controller]] and [[view]]. */
-    static create(controller, view) {
-      const object = new ReadableStreamBYOBRequest(kInternal);
-      object.#request = { __proto__: null, object, controller, view };
-      return object.#request;
-    }
-
-    static #check(self) {
-      if (!isBYOBRequestObject(self) || self.#request === undefined) throw new TypeErrorCtor("Illegal invocation");
-      return self.#request;
+      byobRequestRecordOf = (V) => (isObject(V) && #request in V ? V.#request : undefined);
+      // https://streams.spec.whatwg.org/#rs-byob-request-internal-slots: [[controller]] and [[view]].
+      createBYOBRequestObject = (controller, view) =>
+        new ReadableStreamBYOBRequest(kInternal, { __proto__: null, object: undefined, controller, view }).#request;
     }
 
     // https://streams.spec.whatwg.org/#rs-byob-request-view
     get view() {
-      const request = ReadableStreamBYOBRequest.#check(this);
+      const request = branded(byobRequestRecordOf(this));
       // 1. Return this.[[view]].
       return request.view;
     }
 
     // https://streams.spec.whatwg.org/#rs-byob-request-respond
     respond(bytesWritten) {
-      const request = ReadableStreamBYOBRequest.#check(this);
+      const request = branded(byobRequestRecordOf(this));
       const prefix = "Failed to execute 'respond' on 'ReadableStreamBYOBRequest'";
       webidl.requiredArguments(arguments.length, 1, prefix);
       bytesWritten = converters["unsigned long long"](bytesWritten, prefix, "Argument 1", ENFORCE_RANGE);
@@ -1292,7 +1250,7 @@
 
     // https://streams.spec.whatwg.org/#rs-byob-request-respond-with-new-view
     respondWithNewView(view) {
-      const request = ReadableStreamBYOBRequest.#check(this);
+      const request = branded(byobRequestRecordOf(this));
       const prefix = "Failed to execute 'respondWithNewView' on 'ReadableStreamBYOBRequest'";
       webidl.requiredArguments(arguments.length, 1, prefix);
       view = converters.ArrayBufferView(view, prefix, "Argument 1");
@@ -3740,7 +3698,7 @@
   }
 
   let writableStreamRecordOf;
-  let isWritableStreamObject;
+  const isWritableStreamObject = (V) => writableStreamRecordOf(V) !== undefined;
 
   class WritableStream {
     #stream;
@@ -3753,9 +3711,7 @@
       }
       const prefix = "Failed to construct 'WritableStream'";
       // 1. If underlyingSink is missing, set it to null.
-      // (The IDL type is `optional object`: null, like any non-object, is a TypeError.)
-      if (underlyingSink !== undefined) underlyingSink = converters.object(underlyingSink, prefix, "Argument 1");
-      else underlyingSink = null;
+      underlyingSink = objectOrNull(underlyingSink, prefix);
       strategy = converters.QueuingStrategy(strategy, prefix, "Argument 2");
       // 2. Let underlyingSinkDict be underlyingSink, converted to an IDL value of type UnderlyingSink.
       const underlyingSinkDict = converters.UnderlyingSink(underlyingSink, prefix, "Argument 1");
@@ -3777,30 +3733,20 @@
     }
 
     static {
-      writableStreamRecordOf = (object) => object.#stream;
-      isWritableStreamObject = (V) => V !== null && typeof V === "object" && #stream in V;
-    }
-
-    static #check(self) {
-      if (!isWritableStreamObject(self)) throw new TypeErrorCtor("Illegal invocation");
-      return self.#stream;
+      writableStreamRecordOf = (V) => (isObject(V) && #stream in V ? V.#stream : undefined);
     }
 
     // https://streams.spec.whatwg.org/#ws-locked
     get locked() {
-      const stream = WritableStream.#check(this);
+      const stream = branded(writableStreamRecordOf(this));
       // 1. Return ! IsWritableStreamLocked(this).
       return isWritableStreamLocked(stream);
     }
 
     // https://streams.spec.whatwg.org/#ws-abort
     abort(reason = undefined) {
-      let stream;
-      try {
-        stream = WritableStream.#check(this);
-      } catch (e) {
-        return rejectedWith(e);
-      }
+      const stream = writableStreamRecordOf(this);
+      if (stream === undefined) return rejectedIllegalInvocation();
       // 1. If ! IsWritableStreamLocked(this) is true, return a promise rejected with a TypeError exception.
       if (isWritableStreamLocked(stream)) {
         return rejectedWith(new TypeErrorCtor("Failed to execute 'abort' on 'WritableStream': Cannot abort a locked stream."));
@@ -3811,12 +3757,8 @@
 
     // https://streams.spec.whatwg.org/#ws-close
     close() {
-      let stream;
-      try {
-        stream = WritableStream.#check(this);
-      } catch (e) {
-        return rejectedWith(e);
-      }
+      const stream = writableStreamRecordOf(this);
+      if (stream === undefined) return rejectedIllegalInvocation();
       // 1. If ! IsWritableStreamLocked(this) is true, return a promise rejected with a TypeError exception.
       if (isWritableStreamLocked(stream)) {
         return rejectedWith(new TypeErrorCtor("Failed to execute 'close' on 'WritableStream': Cannot close a locked stream."));
@@ -3831,7 +3773,7 @@
 
     // https://streams.spec.whatwg.org/#ws-get-writer
     getWriter() {
-      const stream = WritableStream.#check(this);
+      const stream = branded(writableStreamRecordOf(this));
       // 1. Return ? AcquireWritableStreamDefaultWriter(this).
       return acquireWritableStreamDefaultWriter(stream).object;
     }
@@ -3839,52 +3781,46 @@
 
   // ------------------------------------------------------------------ WritableStreamDefaultWriter
 
-  let isWriterObject;
+  let writerRecordOf;
+
+  /** What a writer's promise-returning member returns once releaseLock() has cut it from its stream. */
+  function rejectedReleasedWriter(method) {
+    return rejectedWith(new TypeErrorCtor(
+      `Failed to execute '${method}' on 'WritableStreamDefaultWriter': The writer has been released.`));
+  }
 
   class WritableStreamDefaultWriter {
     #writer;
 
     // https://streams.spec.whatwg.org/#default-writer-constructor
     constructor(stream) {
+      this.#writer = newWriterRecord(this);
+      // (A writer the layer makes for AcquireWritableStreamDefaultWriter is set up by the caller.)
       if (stream === kInternal) return;
       const prefix = "Failed to construct 'WritableStreamDefaultWriter'";
       webidl.requiredArguments(arguments.length, 1, prefix);
       stream = converters.WritableStream(stream, prefix, "Argument 1");
-      this.#writer = newWriterRecord(this);
       // 1. Perform ? SetUpWritableStreamDefaultWriter(this, stream).
       setUpWritableStreamDefaultWriter(this.#writer, writableStreamRecordOf(stream));
     }
 
     static {
-      isWriterObject = (V) => V !== null && typeof V === "object" && #writer in V;
-    }
-
-    static create() {
-      const object = new WritableStreamDefaultWriter(kInternal);
-      object.#writer = newWriterRecord(object);
-      return object.#writer;
-    }
-
-    static #check(self) {
-      if (!isWriterObject(self)) throw new TypeErrorCtor("Illegal invocation");
-      return self.#writer;
+      writerRecordOf = (V) => (isObject(V) && #writer in V ? V.#writer : undefined);
+      // A writer object around a new record, for AcquireWritableStreamDefaultWriter.
+      createWriterObject = () => new WritableStreamDefaultWriter(kInternal).#writer;
     }
 
     // https://streams.spec.whatwg.org/#default-writer-closed
     get closed() {
-      let writer;
-      try {
-        writer = WritableStreamDefaultWriter.#check(this);
-      } catch (e) {
-        return rejectedWith(e);
-      }
+      const writer = writerRecordOf(this);
+      if (writer === undefined) return rejectedIllegalInvocation();
       // 1. Return this.[[closedPromise]].
       return writer.closedPromise.promise;
     }
 
     // https://streams.spec.whatwg.org/#default-writer-desired-size
     get desiredSize() {
-      const writer = WritableStreamDefaultWriter.#check(this);
+      const writer = branded(writerRecordOf(this));
       // 1. If this.[[stream]] is undefined, throw a TypeError exception.
       if (writer.stream === undefined) {
         throw new TypeErrorCtor("Failed to read the 'desiredSize' property from 'WritableStreamDefaultWriter': The writer has been released.");
@@ -3895,46 +3831,30 @@
 
     // https://streams.spec.whatwg.org/#default-writer-ready
     get ready() {
-      let writer;
-      try {
-        writer = WritableStreamDefaultWriter.#check(this);
-      } catch (e) {
-        return rejectedWith(e);
-      }
+      const writer = writerRecordOf(this);
+      if (writer === undefined) return rejectedIllegalInvocation();
       // 1. Return this.[[readyPromise]].
       return writer.readyPromise.promise;
     }
 
     // https://streams.spec.whatwg.org/#default-writer-abort
     abort(reason = undefined) {
-      let writer;
-      try {
-        writer = WritableStreamDefaultWriter.#check(this);
-      } catch (e) {
-        return rejectedWith(e);
-      }
+      const writer = writerRecordOf(this);
+      if (writer === undefined) return rejectedIllegalInvocation();
       // 1. If this.[[stream]] is undefined, return a promise rejected with a TypeError exception.
-      if (writer.stream === undefined) {
-        return rejectedWith(new TypeErrorCtor("Failed to execute 'abort' on 'WritableStreamDefaultWriter': The writer has been released."));
-      }
+      if (writer.stream === undefined) return rejectedReleasedWriter("abort");
       // 2. Return ! WritableStreamDefaultWriterAbort(this, reason).
       return writableStreamAbort(writer.stream, reason);
     }
 
     // https://streams.spec.whatwg.org/#default-writer-close
     close() {
-      let writer;
-      try {
-        writer = WritableStreamDefaultWriter.#check(this);
-      } catch (e) {
-        return rejectedWith(e);
-      }
+      const writer = writerRecordOf(this);
+      if (writer === undefined) return rejectedIllegalInvocation();
       // 1. Let stream be this.[[stream]].
       const stream = writer.stream;
       // 2. If stream is undefined, return a promise rejected with a TypeError exception.
-      if (stream === undefined) {
-        return rejectedWith(new TypeErrorCtor("Failed to execute 'close' on 'WritableStreamDefaultWriter': The writer has been released."));
-      }
+      if (stream === undefined) return rejectedReleasedWriter("close");
       // 3. If ! WritableStreamCloseQueuedOrInFlight(stream) is true, return a promise rejected with a TypeError exception.
       if (writableStreamCloseQueuedOrInFlight(stream)) {
         return rejectedWith(new TypeErrorCtor("Failed to execute 'close' on 'WritableStreamDefaultWriter': The stream is already closing."));
@@ -3945,7 +3865,7 @@
 
     // https://streams.spec.whatwg.org/#default-writer-release-lock
     releaseLock() {
-      const writer = WritableStreamDefaultWriter.#check(this);
+      const writer = branded(writerRecordOf(this));
       // 1. Let stream be this.[[stream]].
       // 2. If stream is undefined, return.
       if (writer.stream === undefined) return;
@@ -3956,16 +3876,10 @@
 
     // https://streams.spec.whatwg.org/#default-writer-write
     write(chunk = undefined) {
-      let writer;
-      try {
-        writer = WritableStreamDefaultWriter.#check(this);
-      } catch (e) {
-        return rejectedWith(e);
-      }
+      const writer = writerRecordOf(this);
+      if (writer === undefined) return rejectedIllegalInvocation();
       // 1. If this.[[stream]] is undefined, return a promise rejected with a TypeError exception.
-      if (writer.stream === undefined) {
-        return rejectedWith(new TypeErrorCtor("Failed to execute 'write' on 'WritableStreamDefaultWriter': The writer has been released."));
-      }
+      if (writer.stream === undefined) return rejectedReleasedWriter("write");
       // 2. Return ! WritableStreamDefaultWriterWrite(this, chunk).
       return writableStreamDefaultWriterWrite(writer, chunk);
     }
@@ -3978,41 +3892,30 @@
 
   // ------------------------------------------------------------------ WritableStreamDefaultController
 
-  let isWritableControllerObject;
+  let writableControllerRecordOf;
 
   class WritableStreamDefaultController {
     #controller;
 
-    constructor(key = undefined) {
-      if (key !== kInternal) webidl.illegalConstructor();
+    constructor(key = undefined, record = undefined) {
+      this.#controller = recordOfNewObject(key, record, this);
     }
 
     static {
-      isWritableControllerObject = (V) => V !== null && typeof V === "object" && #controller in V;
-    }
-
-    static create(record) {
-      const object = new WritableStreamDefaultController(kInternal);
-      object.#controller = record;
-      record.object = object;
-      return record;
-    }
-
-    static #check(self) {
-      if (!isWritableControllerObject(self) || self.#controller === undefined) throw new TypeErrorCtor("Illegal invocation");
-      return self.#controller;
+      writableControllerRecordOf = (V) => (isObject(V) && #controller in V ? V.#controller : undefined);
+      createWritableControllerObject = (record) => new WritableStreamDefaultController(kInternal, record).#controller;
     }
 
     // https://streams.spec.whatwg.org/#ws-default-controller-signal
     get signal() {
-      const controller = WritableStreamDefaultController.#check(this);
+      const controller = branded(writableControllerRecordOf(this));
       // 1. Return this.[[abortController]]'s signal.
       return controller.abortController.signal;
     }
 
     // https://streams.spec.whatwg.org/#ws-default-controller-error
     error(e = undefined) {
-      const controller = WritableStreamDefaultController.#check(this);
+      const controller = branded(writableControllerRecordOf(this));
       // 1. Let state be this.[[stream]].[[state]].
       // 2. If state is not "writable", return.
       if (controller.stream.state !== "writable") return;
@@ -4819,8 +4722,8 @@
     };
   }
 
-  let isTransformStreamObject;
   let transformStreamRecordOf;
+  const isTransformStreamObject = (V) => transformStreamRecordOf(V) !== undefined;
 
   class TransformStream {
     #stream;
@@ -4835,9 +4738,7 @@
       }
       const prefix = "Failed to construct 'TransformStream'";
       // 1. If transformer is missing, set it to null.
-      // (The IDL type is `optional object`: null, like any non-object, is a TypeError.)
-      if (transformer !== undefined) transformer = converters.object(transformer, prefix, "Argument 1");
-      else transformer = null;
+      transformer = objectOrNull(transformer, prefix);
       writableStrategy = converters.QueuingStrategy(writableStrategy, prefix, "Argument 2");
       readableStrategy = converters.QueuingStrategy(readableStrategy, prefix, "Argument 3");
       // 2. Let transformerDict be transformer, converted to an IDL value of type Transformer.
@@ -4875,56 +4776,39 @@
     }
 
     static {
-      isTransformStreamObject = (V) => V !== null && typeof V === "object" && #stream in V;
-      transformStreamRecordOf = (object) => object.#stream;
-    }
-
-    static #check(self) {
-      if (!isTransformStreamObject(self)) throw new TypeErrorCtor("Illegal invocation");
-      return self.#stream;
+      transformStreamRecordOf = (V) => (isObject(V) && #stream in V ? V.#stream : undefined);
     }
 
     // https://streams.spec.whatwg.org/#ts-readable
     get readable() {
       // 1. Return this.[[readable]].
-      return TransformStream.#check(this).readable.object;
+      return branded(transformStreamRecordOf(this)).readable.object;
     }
 
     // https://streams.spec.whatwg.org/#ts-writable
     get writable() {
       // 1. Return this.[[writable]].
-      return TransformStream.#check(this).writable.object;
+      return branded(transformStreamRecordOf(this)).writable.object;
     }
   }
 
-  let isTransformControllerObject;
+  let transformControllerRecordOf;
 
   class TransformStreamDefaultController {
     #controller;
 
-    constructor(key = undefined) {
-      if (key !== kInternal) webidl.illegalConstructor();
+    constructor(key = undefined, record = undefined) {
+      this.#controller = recordOfNewObject(key, record, this);
     }
 
     static {
-      isTransformControllerObject = (V) => V !== null && typeof V === "object" && #controller in V;
-    }
-
-    static create(record) {
-      const object = new TransformStreamDefaultController(kInternal);
-      object.#controller = record;
-      record.object = object;
-      return record;
-    }
-
-    static #check(self) {
-      if (!isTransformControllerObject(self) || self.#controller === undefined) throw new TypeErrorCtor("Illegal invocation");
-      return self.#controller;
+      transformControllerRecordOf = (V) => (isObject(V) && #controller in V ? V.#controller : undefined);
+      createTransformControllerObject = (record) => new TransformStreamDefaultController(kInternal, record).#controller;
     }
 
     // https://streams.spec.whatwg.org/#ts-default-controller-desired-size
     get desiredSize() {
-      const controller = TransformStreamDefaultController.#check(this);
+      const controller = branded(transformControllerRecordOf(this));
       // 1. Let readableController be this.[[stream]].[[readable]].[[controller]].
       // 2. Return ! ReadableStreamDefaultControllerGetDesiredSize(readableController).
       return readableStreamDefaultControllerGetDesiredSize(controller.stream.readable.controller);
@@ -4932,21 +4816,21 @@
 
     // https://streams.spec.whatwg.org/#ts-default-controller-enqueue
     enqueue(chunk = undefined) {
-      const controller = TransformStreamDefaultController.#check(this);
+      const controller = branded(transformControllerRecordOf(this));
       // 1. Perform ? TransformStreamDefaultControllerEnqueue(this, chunk).
       transformStreamDefaultControllerEnqueue(controller, chunk);
     }
 
     // https://streams.spec.whatwg.org/#ts-default-controller-error
     error(reason = undefined) {
-      const controller = TransformStreamDefaultController.#check(this);
+      const controller = branded(transformControllerRecordOf(this));
       // 1. Perform ? TransformStreamDefaultControllerError(this, e).
       transformStreamError(controller.stream, reason);
     }
 
     // https://streams.spec.whatwg.org/#ts-default-controller-terminate
     terminate() {
-      const controller = TransformStreamDefaultController.#check(this);
+      const controller = branded(transformControllerRecordOf(this));
       // 1. Perform ? TransformStreamDefaultControllerTerminate(this).
       transformStreamDefaultControllerTerminate(controller);
     }
@@ -5035,10 +4919,9 @@
     controller.cancelAlgorithm = cancelAlgorithm;
   }
 
-  // https://streams.spec.whatwg.org/#set-up-transform-stream-default-controller-from-transformer
-  function setUpTransformStreamDefaultControllerFromTransformer(stream, transformer, transformerDict) {
-    // 1. Let controller be a new TransformStreamDefaultController.
-    const controller = createTransformControllerObject({
+  /** A new TransformStreamDefaultController: https://streams.spec.whatwg.org/#ts-default-controller-internal-slots */
+  function newTransformStreamDefaultControllerRecord() {
+    return createTransformControllerObject({
       __proto__: null,
       object: undefined,
       cancelAlgorithm: undefined,
@@ -5047,6 +4930,12 @@
       stream: undefined,
       transformAlgorithm: undefined,
     });
+  }
+
+  // https://streams.spec.whatwg.org/#set-up-transform-stream-default-controller-from-transformer
+  function setUpTransformStreamDefaultControllerFromTransformer(stream, transformer, transformerDict) {
+    // 1. Let controller be a new TransformStreamDefaultController.
+    const controller = newTransformStreamDefaultControllerRecord();
     // 2. Let transformAlgorithm be the following steps, taking a chunk argument:
     let transformAlgorithm = (chunk) => {
       try {
@@ -5337,25 +5226,11 @@
     ReadableStreamDefaultController, ReadableByteStreamController, ReadableStreamBYOBRequest,
     WritableStream, WritableStreamDefaultWriter, WritableStreamDefaultController,
     TransformStream, TransformStreamDefaultController, ByteLengthQueuingStrategy, CountQueuingStrategy];
-  createReadableControllerObject = ReadableStreamDefaultController.create;
-  createWritableControllerObject = WritableStreamDefaultController.create;
-  createReaderObject = ReadableStreamDefaultReader.create;
-  createWriterObject = WritableStreamDefaultWriter.create;
-  createTransformControllerObject = TransformStreamDefaultController.create;
-  createBYOBReaderObject = ReadableStreamBYOBReader.create;
-  createByteControllerObject = ReadableByteStreamController.create;
-  createBYOBRequestObject = ReadableStreamBYOBRequest.create;
+  // (The constructors without IDL constructors have length 0: their parameters all have defaults.)
   for (const Class of interfaces) {
-    delete Class.create;
     webidl.configureInterface(Class);
     webidl.exposeInterface(globalThis, Class.name, Class);
   }
-  // The constructors without IDL constructors have length 0.
-  ObjectDefineProperty(ReadableStreamDefaultController, "length", { __proto__: null, value: 0, configurable: true });
-  ObjectDefineProperty(ReadableByteStreamController, "length", { __proto__: null, value: 0, configurable: true });
-  ObjectDefineProperty(ReadableStreamBYOBRequest, "length", { __proto__: null, value: 0, configurable: true });
-  ObjectDefineProperty(WritableStreamDefaultController, "length", { __proto__: null, value: 0, configurable: true });
-  ObjectDefineProperty(TransformStreamDefaultController, "length", { __proto__: null, value: 0, configurable: true });
   // ReadableStream is async iterable: @@asyncIterator is the same function object as values().
   ObjectDefineProperty(ReadableStream.prototype, SymbolAsyncIterator, asyncIteratorDescriptor);
 
@@ -5512,15 +5387,7 @@
       //    writableSizeAlgorithm, readableHighWaterMark, readableSizeAlgorithm).
       initializeTransformStream(stream, startPromise, 1, () => 1, 0, () => 1);
       // 10. Let controller be a new TransformStreamDefaultController.
-      const controller = createTransformControllerObject({
-        __proto__: null,
-        object: undefined,
-        cancelAlgorithm: undefined,
-        finishPromise: undefined,
-        flushAlgorithm: undefined,
-        stream: undefined,
-        transformAlgorithm: undefined,
-      });
+      const controller = newTransformStreamDefaultControllerRecord();
       // 11. Perform ! SetUpTransformStreamDefaultController(stream, controller, transformAlgorithmWrapper,
       //     flushAlgorithmWrapper, cancelAlgorithmWrapper).
       setUpTransformStreamDefaultController(stream, controller, transformWrapper, flushWrapper, cancelWrapper);
