@@ -49,11 +49,10 @@ final class Expectations {
             failing = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(failing));
             flaky = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(flaky));
         }
-
-        Subtests(Map<String, String> failing) {
-            this(failing, Map.of());
-        }
     }
+
+    /** The keys a {@link Subtests} entry may have, one or both. */
+    private static final java.util.Set<String> SUBTESTS_KEYS = java.util.Set.of("subtests", "flaky");
 
     private static final Pass PASS = new Pass();
     private static final int MAX_REASON = 200;
@@ -91,21 +90,16 @@ final class Expectations {
         if (value instanceof Map<?, ?> m && m.size() == 1 && m.get("fail") instanceof String reason && !reason.isBlank()) {
             return new Fail(reason);
         }
-        if (value instanceof Map<?, ?> m && !m.isEmpty() && !m.containsKey("fail")
-                && (m.size() == 1 || m.size() == 2 && m.containsKey("subtests") && m.containsKey("flaky"))) {
-            Map<String, String> failing = reasons(file, url, m, "subtests");
-            Map<String, String> flaky = reasons(file, url, m, "flaky");
-            if (failing != null || flaky != null) {
-                return new Subtests(failing == null ? Map.of() : failing, flaky == null ? Map.of() : flaky);
-            }
+        if (value instanceof Map<?, ?> m && !m.isEmpty() && SUBTESTS_KEYS.containsAll(m.keySet())) {
+            return new Subtests(reasons(file, url, m, "subtests"), reasons(file, url, m, "flaky"));
         }
         throw new IOException(file + ": " + url + ": expected \"pass\", {\"fail\": reason} or {\"subtests\": {name: reason}}"
                 + " and/or {\"flaky\": {name: reason}}");
     }
 
-    /** The {@code {name: reason}} object under {@code key}, null if absent. */
+    /** The {@code {name: reason}} object under {@code key}, empty if absent. */
     private static Map<String, String> reasons(Path file, String url, Map<?, ?> entry, String key) throws IOException {
-        if (!entry.containsKey(key)) return null;
+        if (!entry.containsKey(key)) return Map.of();
         if (!(entry.get(key) instanceof Map<?, ?> subs) || subs.isEmpty()) {
             throw new IOException(file + ": " + url + ": \"" + key + "\" needs an object of subtest names and reasons");
         }
@@ -166,18 +160,22 @@ final class Expectations {
                     }
                 }
                 if (result.status() == TestStatus.OK) {
-                    for (Map<String, String> listed : List.of(fs.failing(), fs.flaky())) {
-                        for (String name : listed.keySet()) {
-                            if (!seen.contains(name)) {
-                                out.add(new Unexpected(url, name, listed == fs.failing() ? "FAIL" : "FLAKY", "MISSING",
-                                        "the expectations list a subtest the test no longer has"));
-                            }
-                        }
-                    }
+                    addMissing(out, url, fs.failing().keySet(), seen, "FAIL");
+                    addMissing(out, url, fs.flaky().keySet(), seen, "FLAKY");
                 }
             }
         }
         return out;
+    }
+
+    /** Reports each listed subtest the test no longer has. */
+    private static void addMissing(List<Unexpected> out, String url, java.util.Set<String> listed,
+                                   java.util.Set<String> seen, String expected) {
+        for (String name : listed) {
+            if (!seen.contains(name)) {
+                out.add(new Unexpected(url, name, expected, "MISSING", "the expectations list a subtest the test no longer has"));
+            }
+        }
     }
 
     /**

@@ -113,7 +113,7 @@ class ExpectationsTest {
         assertEquals(Map.of(
                 "/kept", new Expectations.Pass(),
                 "/a", new Expectations.Subtests(Map.of("bad", "a reason someone wrote",
-                        "new", "TIMEOUT: assert_equals: expected 1 got 2")),
+                        "new", "TIMEOUT: assert_equals: expected 1 got 2"), Map.of()),
                 "/b", new Expectations.Pass(),
                 "/c", new Expectations.Fail("TIMEOUT: harness message")), reread.entries());
         String text = Files.readString(file);
